@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest run covers every package: unit tests beside the code, cross-package tests under test/.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },
+      { test: { name: 'server', include: ['server/src/**/*.test.ts'] } },
+      { test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/bench/**'] } },
+    ],
+  },
+});
