@@ -6,7 +6,13 @@ export default defineConfig({
     projects: [
       { test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },
       { test: { name: 'server', include: ['server/src/**/*.test.ts'] } },
-      { test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/e2e/**', 'test/bench/**'] } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'test/e2e/**', 'test/bench/**'],
+        },
+      },
     ],
   },
 });

@@ -10,11 +10,20 @@ mkdirSync('.parley', { recursive: true });
 const extra = process.argv.slice(2);
 
 const steps: { name: string; argv: string[] }[] = [
-  { name: 'lint', argv: ['pnpm', 'exec', 'biome', 'ci', '.'] },
+  { name: 'lint', argv: ['pnpm', 'exec', 'biome', 'ci', '--colors=off', '.'] },
   { name: 'types', argv: ['pnpm', 'exec', 'tsc', '-p', 'tsconfig.json'] },
   {
     name: 'vitest',
-    argv: ['pnpm', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+    argv: [
+      'pnpm',
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...extra,
+    ],
   },
 ];
 

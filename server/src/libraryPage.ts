@@ -3,7 +3,7 @@ import { localize } from '@parley/shared/scenario/localize.ts';
 import type { LocalizedText, Scenario } from '@parley/shared/scenario/schema.ts';
 import type { LibraryEntry } from './library.ts';
 
-const escape = (s: string): string =>
+const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** Just enough Markdown for summaries: paragraphs, **bold** and *emphasis*. */
@@ -11,15 +11,20 @@ const paragraphs = (s: string): string =>
   s
     .trim()
     .split(/\n\s*\n/)
-    .map((p) => `<p>${escape(p).replace(/\*\*(.+?)\*\*/gs, '<strong>$1</strong>').replace(/\*(.+?)\*/gs, '<em>$1</em>')}</p>`)
+    .map(
+      (p) =>
+        `<p>${escapeHtml(p)
+          .replace(/\*\*(.+?)\*\*/gs, '<strong>$1</strong>')
+          .replace(/\*(.+?)\*/gs, '<em>$1</em>')}</p>`,
+    )
     .join('');
 
 function card(s: Scenario): string {
-  const t = (x: LocalizedText) => escape(localize(x, 'en', s.fallbackLanguage));
+  const t = (x: LocalizedText) => escapeHtml(localize(x, 'en', s.fallbackLanguage));
   const norms = [...new Set(s.objectives.flatMap((o) => o.norms))].sort();
   const cbms = [...new Set(s.objectives.flatMap((o) => o.cbms))].sort((a, b) => a - b);
   return `<article class="card">
-  <header><h2>${t(s.title)}</h2><span class="level">${escape(s.level)}</span></header>
+  <header><h2>${t(s.title)}</h2><span class="level">${escapeHtml(s.level)}</span></header>
   <div class="summary">${paragraphs(localize(s.summary, 'en', s.fallbackLanguage))}</div>
   <dl>
     <div><dt>Duration</dt><dd>${s.durationMinutes} min</dd></div>
@@ -35,8 +40,8 @@ function card(s: Scenario): string {
 }
 
 function broken(file: string, errors: string[]): string {
-  return `<article class="card broken"><header><h2>${escape(file)}</h2><span class="level">invalid</span></header>
-  <pre>${errors.slice(0, 10).map(escape).join('\n')}</pre></article>`;
+  return `<article class="card broken"><header><h2>${escapeHtml(file)}</h2><span class="level">invalid</span></header>
+  <pre>${errors.slice(0, 10).map(escapeHtml).join('\n')}</pre></article>`;
 }
 
 export function renderLibraryPage(library: LibraryEntry[]): string {

@@ -20,9 +20,7 @@ const server = createServer((req, res) => {
   const library = loadLibrary(scenariosDir);
   if (url.pathname === '/api/scenarios') {
     const body = library.map((e) =>
-      e.ok
-        ? { file: e.file, ok: true, id: e.scenario.id, title: e.scenario.title, summary: e.scenario.summary }
-        : e,
+      e.ok ? { file: e.file, ok: true, id: e.scenario.id, title: e.scenario.title, summary: e.scenario.summary } : e,
     );
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     return;

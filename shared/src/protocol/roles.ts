@@ -1,6 +1,6 @@
 /**
  * Who is acting or looking. A join code resolves to exactly one role (server); the engine checks every command and
- * projects every view through it. `system` is the host itself (timers firing).
+ * projects every view through it. A `Sender` is a role or `system`, the host itself (timers firing).
  */
 import { z } from 'zod';
 import { Id } from '../scenario/schema.ts';
@@ -16,7 +16,7 @@ export const Role = z.discriminatedUnion('kind', [
 ]);
 export type Role = z.infer<typeof Role>;
 
-export type Actor = Role | { kind: 'system' };
+export type Sender = Role | { kind: 'system' };
 
-export const isFacilitator = (r: Actor): r is { kind: 'facilitator' } => r.kind === 'facilitator';
-export const isDelegation = (r: Actor): r is Extract<Role, { kind: 'delegation' }> => r.kind === 'delegation';
+export const isFacilitator = (r: Sender): r is { kind: 'facilitator' } => r.kind === 'facilitator';
+export const isDelegation = (r: Sender): r is Extract<Role, { kind: 'delegation' }> => r.kind === 'delegation';

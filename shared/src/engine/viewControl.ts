@@ -1,0 +1,65 @@
+/**
+ * The views of exercise control: the facilitator sees everything (every delegation's view, the MSEL with statuses,
+ * the rule ledger, all variables and records); an evaluator sees the views of the delegations it watches and their
+ * rule ledger, on top of the public picture.
+ */
+import type { CompiledScenario } from './compile.ts';
+import { listFilter, mapValues, toArray } from './persist.ts';
+import type { ExerciseState } from './state.ts';
+import { nextDueAt } from './timers.ts';
+import { deadlinesFor, delegationView, pictureFor } from './view.ts';
+import type { EvaluatorView, FacilitatorView, MselEntry } from './viewTypes.ts';
+
+export function evaluatorView(
+  c: CompiledScenario,
+  state: ExerciseState,
+  watching: 'all' | readonly string[],
+  now: number,
+): EvaluatorView {
+  const ids = (watching === 'all' ? c.delegationIds : watching).filter((id) => c.delegations.has(id));
+  const watched = new Set(ids);
+  return {
+    role: 'evaluator',
+    ...pictureFor(c, state, new Set(), now),
+    watching: ids,
+    delegations: ids.map((id) => delegationView(c, state, id, null, now)),
+    ledger: listFilter(state.ledger, (e) => watched.has(e.party)),
+  };
+}
+
+function msel(c: CompiledScenario, state: ExerciseState): MselEntry[] {
+  return c.scenario.injects.map((inj) => {
+    const st = state.injects[inj.id];
+    const trigger = inj.at !== undefined ? 'at' : inj.onEnter !== undefined ? 'onEnter' : inj.when ? 'when' : 'manual';
+    return {
+      id: inj.id,
+      title: st?.edits.title ?? inj.title,
+      status: st?.status ?? 'pending',
+      trigger,
+      dueAt: st?.dueAt ?? null,
+      settledAt: st?.settledAt ?? null,
+      phase: inj.phase ?? null,
+      to: st?.edits.to ?? inj.to,
+      edits: st?.edits ?? {},
+    };
+  });
+}
+
+export function controlView(c: CompiledScenario, state: ExerciseState, now: number): FacilitatorView {
+  const bySeq = <T extends { seq: number }>(items: T[]) => items.sort((a, b) => a.seq - b.seq);
+  return {
+    role: 'facilitator',
+    ...pictureFor(c, state, null, now),
+    delegations: c.delegationIds.map((id) => delegationView(c, state, id, null, now)),
+    msel: msel(c, state),
+    ledger: toArray(state.ledger),
+    deadlines: deadlinesFor(c, state, null),
+    assessments: toArray(state.assessments),
+    pings: bySeq(mapValues(state.pings)),
+    assistance: bySeq(mapValues(state.assistance)),
+    proposals: bySeq(mapValues(state.proposals)),
+    ladder: state.ladder,
+    ruleModes: state.ruleModes,
+    nextTimerAt: nextDueAt(c, state),
+  };
+}
