@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cycle, type PolicyName, type SimulateOptions, simulate } from '@parley/shared/bots/index.ts';
 import { compileScenario } from '@parley/shared/engine/index.ts';
-import { formatDiagnostic, parseScenario } from '@parley/shared/scenario/index.ts';
+import { formatDiagnostic, parseScenario, UN_NORM_KEYS } from '@parley/shared/scenario/index.ts';
 import { describe, expect, it } from 'vitest';
 
 const dir = join(import.meta.dirname, '..', 'scenarios');
@@ -56,5 +56,30 @@ describe.each(files)('%s', (file) => {
     const table = [...reached].map(([id, runs]) => `  ${id}: ${runs.join('; ')}`).join('\n');
     const missing = result.scenario.endings.map((e) => e.id).filter((id) => !reached.has(id));
     expect(missing, `endings no bot run reached in ${file}; runs by ending:\n${table}`).toEqual([]);
+  });
+});
+
+describe('the shipped library', () => {
+  const scenarios = files.flatMap((file) => {
+    const r = parseScenario(readFileSync(join(dir, file)), file);
+    return r.ok ? [r.scenario] : [];
+  });
+  const tagged = (s: (typeof scenarios)[number]) => [...s.objectives, ...s.actions, ...s.rules, ...s.templates];
+
+  it('together tags all 11 UN norms and at least 10 of the 16 OSCE CBMs', () => {
+    const norms = new Set(scenarios.flatMap((s) => tagged(s).flatMap((t) => t.norms)));
+    const cbms = new Set(scenarios.flatMap((s) => tagged(s).flatMap((t) => t.cbms)));
+    expect(UN_NORM_KEYS.filter((n) => !norms.has(n))).toEqual([]);
+    expect(cbms.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(files)('%s is substantive: 3–6 delegations, 15+ injects, 2+ endings, objectives tagged', (file) => {
+    const s = scenarios.find((x) => `${x.id}.yaml` === file);
+    if (!s) throw new Error(`${file} is invalid or its id does not match its file name`);
+    expect(s.delegations.length).toBeGreaterThanOrEqual(3);
+    expect(s.delegations.length).toBeLessThanOrEqual(6);
+    expect(s.injects.length).toBeGreaterThanOrEqual(15);
+    expect(s.endings.length).toBeGreaterThanOrEqual(2);
+    expect(s.objectives.filter((o) => o.norms.length === 0 || o.cbms.length === 0).map((o) => o.id)).toEqual([]);
   });
 });
