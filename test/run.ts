@@ -10,7 +10,7 @@ mkdirSync('.parley', { recursive: true });
 const extra = process.argv.slice(2);
 
 const steps: { name: string; argv: string[] }[] = [
-  { name: 'lint', argv: ['pnpm', 'exec', 'biome', 'ci', '--colors=off', '.'] },
+  { name: 'lint', argv: ['pnpm', 'exec', 'biome', 'ci', '--colors=off', '--error-on-warnings', '.'] },
   { name: 'types', argv: ['pnpm', 'exec', 'tsc', '-p', 'tsconfig.json'] },
   {
     name: 'vitest',

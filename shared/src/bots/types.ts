@@ -5,21 +5,16 @@
  * a person in that seat would get, and the catalogue holds only what every player may read (actions, rules,
  * templates, parties). Randomness comes only from `ctx.rng`, whose state the driver threads from turn to turn.
  */
+
+import type { PartyInfo } from '../engine/compile.ts';
 import type { Preview } from '../engine/decide.ts';
 import type { DelegationView } from '../engine/viewTypes.ts';
 import type { ParticipantCommand } from '../protocol/commands.ts';
 import type { Rng } from '../rng.ts';
-import type { Action, GroupChannel, LocalizedText, Rule, Template } from '../scenario/schema.ts';
-import type { ActorKind } from '../scenario/vocabulary.ts';
+import type { Action, GroupChannel, Rule, Template } from '../scenario/schema.ts';
 
-/** A party as every player knows it. */
-export type PublicParty = {
-  readonly id: string;
-  readonly kind: ActorKind;
-  /** Has a seat at the table (can be pinged, can sign texts). */
-  readonly delegation: boolean;
-  readonly name: LocalizedText;
-};
+/** A party as every player knows it: id, kind, name, and whether it has a seat (can be pinged, can sign texts). */
+export type PublicParty = PartyInfo;
 
 /** The exercise rulebook every player may read: no briefings, no injects, no endings, no hidden variables. */
 export type PublicCatalogue = {

@@ -14,6 +14,7 @@ export const MARKERS = {
   norlandIntel: 'INTEL-NORLAND-a41',
   vesteriaCall: 'CALL-VESTERIA-c07',
   jointIntel: 'INTEL-NV-5d2',
+  controlNotes: 'NOTES-CONTROL-e5a',
 } as const;
 
 export const testScenarioInput: ScenarioInput = {
@@ -144,6 +145,7 @@ export const testScenarioInput: ScenarioInput = {
       to: ['norland'],
       channel: 'cert',
       body: `Substations report anomalous commands. ${MARKERS.norlandIntel}`,
+      notes: `Watch whether Norland shares the indicators. ${MARKERS.controlNotes}`,
       indicators: [{ type: 'ip', value: '198.51.100.7' }],
     },
     {

@@ -58,7 +58,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   kestrel: [MARKERS.kestrelBriefing, 'PING-KV-02', 'DM-KP-06', 'CLAUSE-NK-08', 'ADHOC-K-09', 'REQUEST-VK-12'],
 };
 const PUBLIC = ['PUBLIC-07', 'RULING-13'];
-const CONTROL_ONLY = ['REASON-11'];
+const CONTROL_ONLY = ['REASON-11', MARKERS.controlNotes];
 const ALL_PRIVATE = [...new Set([...Object.values(EXPECTED).flat(), ...CONTROL_ONLY])];
 
 describe('views keep secrets', () => {

@@ -41,6 +41,9 @@ function msel(c: CompiledScenario, state: ExerciseState): MselEntry[] {
       phase: inj.phase ?? null,
       to: st?.edits.to ?? inj.to,
       edits: st?.edits ?? {},
+      expects: inj.expects ?? null,
+      objective: inj.objective ?? null,
+      notes: inj.notes ?? null,
     };
   });
 }

@@ -3,7 +3,7 @@
  * never receives another delegation's secrets, observers get the public picture only, evaluators the views of the
  * delegations they watch plus their rule ledger, the facilitator everything.
  */
-import type { Action, GroupChannel, LocalizedText, Template } from '../scenario/schema.ts';
+import type { Action, GroupChannel, Inject, LocalizedText, Template } from '../scenario/schema.ts';
 import type { ActorKind, RuleMode, Visibility } from '../scenario/vocabulary.ts';
 import type {
   Assessment,
@@ -171,6 +171,10 @@ export type MselEntry = {
   readonly phase: string | null;
   readonly to: 'all' | readonly string[];
   readonly edits: InjectEdits;
+  /** The expected player action, the objective tested and the notes to the facilitator, from the MSEL. */
+  readonly expects: Inject['expects'] | null;
+  readonly objective: string | null;
+  readonly notes: LocalizedText | null;
 };
 
 export type FacilitatorView = PublicPicture & {

@@ -337,6 +337,9 @@ export const Inject = z
       .optional()
       .describe('The expected player action (for evaluators).'),
     objective: Id.optional().describe('The objective this inject tests.'),
+    notes: LocalizedText.optional().describe(
+      'Notes to the facilitator (controller): when and how to release, what to watch for. Never shown to players.',
+    ),
     effects: z.array(Effect).default([]).describe('Changes applied when the inject is delivered.'),
   })
   .refine(
