@@ -1,0 +1,67 @@
+/**
+ * Server configuration from environment variables, with defaults for a single machine: one process, SQLite under
+ * ./data, no Redis. A bad value is a clear error at start-up, never a silent fallback.
+ */
+import { resolve } from 'node:path';
+
+export type Config = {
+  readonly port: number;
+  readonly host: string;
+  /** The address other processes and clients reach this one at (multi-process deployments). */
+  readonly publicAddress: string | null;
+  readonly dataDir: string;
+  readonly scenariosDir: string;
+  readonly clientDir: string;
+  /** `postgres://…` to use PostgreSQL instead of SQLite. */
+  readonly databaseUrl: string | null;
+  /** `redis://…` for Colyseus presence/driver and the socket.io adapter (several processes). */
+  readonly redisUrl: string | null;
+  readonly logLevel: string;
+  /** Seconds a dropped client keeps its seat. */
+  readonly reconnectSeconds: number;
+  /** Milliseconds between event-store flushes (one transaction each). */
+  readonly flushMs: number;
+  /** fsync every flush (survives power loss) instead of only process death. */
+  readonly syncFull: boolean;
+};
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// (got "${databaseUrl}")`);
+  }
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError(`REDIS_URL must start with redis:// (got "${redisUrl}")`);
+  }
+  return {
+    port: int(env, 'PORT', 2567, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    publicAddress: env.PUBLIC_ADDRESS || null,
+    dataDir: resolve(env.PARLEY_DATA_DIR || resolve(ROOT, 'data')),
+    scenariosDir: resolve(env.PARLEY_SCENARIOS_DIR || resolve(ROOT, 'scenarios')),
+    clientDir: resolve(env.PARLEY_CLIENT_DIR || resolve(ROOT, 'client', 'dist')),
+    databaseUrl,
+    redisUrl,
+    logLevel: env.LOG_LEVEL || 'info',
+    reconnectSeconds: int(env, 'PARLEY_RECONNECT_SECONDS', 120, 0, 24 * 3600),
+    flushMs: int(env, 'PARLEY_FLUSH_MS', 20, 1, 1000),
+    syncFull: env.PARLEY_SYNC === 'full',
+  };
+}
