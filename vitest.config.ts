@@ -10,9 +10,11 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'test/e2e/**', 'test/bench/**'],
+          exclude: ['**/node_modules/**', 'test/e2e/**', 'test/bench/**', 'test/server/**'],
         },
       },
+      // Room and process tests bind ports (@colyseus/testing always takes 2568): one file at a time.
+      { test: { name: 'server-integration', include: ['test/server/**/*.test.ts'], fileParallelism: false } },
     ],
   },
 });

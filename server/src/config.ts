@@ -9,6 +9,10 @@ export type Config = {
   readonly host: string;
   /** The address other processes and clients reach this one at (multi-process deployments). */
   readonly publicAddress: string | null;
+  /** The URL people open (join links, QR codes), e.g. `https://parley.example.org`; default: from the request. */
+  readonly publicUrl: string | null;
+  /** Behind a reverse proxy: take client addresses and the host from X-Forwarded-* headers. */
+  readonly trustProxy: boolean;
   readonly dataDir: string;
   readonly scenariosDir: string;
   readonly clientDir: string;
@@ -46,6 +50,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must start with postgres:// (got "${databaseUrl}")`);
   }
+  const publicUrl = env.PARLEY_PUBLIC_URL || null;
+  if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) {
+    throw new ConfigError(
+      `PARLEY_PUBLIC_URL must be an http(s) URL such as https://parley.example.org (got "${publicUrl}")`,
+    );
+  }
   const redisUrl = env.REDIS_URL || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new ConfigError(`REDIS_URL must start with redis:// (got "${redisUrl}")`);
@@ -54,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env, 'PORT', 2567, 0, 65535),
     host: env.HOST || '0.0.0.0',
     publicAddress: env.PUBLIC_ADDRESS || null,
+    publicUrl,
+    trustProxy: env.PARLEY_TRUST_PROXY === '1' || env.PARLEY_TRUST_PROXY === 'true',
     dataDir: resolve(env.PARLEY_DATA_DIR || resolve(ROOT, 'data')),
     scenariosDir: resolve(env.PARLEY_SCENARIOS_DIR || resolve(ROOT, 'scenarios')),
     clientDir: resolve(env.PARLEY_CLIENT_DIR || resolve(ROOT, 'client', 'dist')),

@@ -22,7 +22,13 @@ export class MemoryStore implements EventStore {
 
   async createExercise(exercise: ExerciseRecord, codes: readonly SeatCode[]): Promise<void> {
     if (this.exercises.has(exercise.id)) throw new StoreError(`exercise ${exercise.id} exists`);
-    if (codes.some((c) => this.codes.has(c.code))) throw new StoreError('duplicate join code');
+    if (exercise.workshopId !== null && !this.workshops.has(exercise.workshopId)) {
+      throw new StoreError(`no workshop ${exercise.workshopId}`);
+    }
+    const fresh = new Set(codes.map((c) => c.code));
+    if (fresh.size < codes.length || codes.some((c) => this.codes.has(c.code))) {
+      throw new StoreError('duplicate join code');
+    }
     this.exercises.set(exercise.id, exercise);
     this.logs.set(exercise.id, []);
     for (const c of codes) this.codes.set(c.code, c);
@@ -71,16 +77,19 @@ export class MemoryStore implements EventStore {
   }
 
   async listCodes(exerciseId: string): Promise<SeatCode[]> {
-    return [...this.codes.values()].filter((c) => c.exerciseId === exerciseId);
+    return [...this.codes.values()]
+      .filter((c) => c.exerciseId === exerciseId)
+      .sort((a, b) => a.createdAt - b.createdAt || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
 
   async putCode(code: SeatCode): Promise<void> {
     if (this.codes.has(code.code)) throw new StoreError('duplicate join code');
+    if (!this.exercises.has(code.exerciseId)) throw new StoreError(`no exercise ${code.exerciseId}`);
     this.codes.set(code.code, code);
   }
 
   async revokeCode(code: string, revokedAt: number): Promise<void> {
     const c = this.codes.get(code);
-    if (c) this.codes.set(code, { ...c, revokedAt });
+    if (c && c.revokedAt === null) this.codes.set(code, { ...c, revokedAt });
   }
 }

@@ -52,7 +52,7 @@ export interface EventStore {
   createWorkshop(workshop: WorkshopRecord): Promise<void>;
   getWorkshop(id: string): Promise<WorkshopRecord | null>;
 
-  /** Creates the exercise and its codes in one transaction. */
+  /** Creates the exercise and its codes in one transaction (all or nothing; its workshop, if any, must exist). */
   createExercise(exercise: ExerciseRecord, codes: readonly SeatCode[]): Promise<void>;
   getExercise(id: string): Promise<ExerciseRecord | null>;
   listExercises(filter?: { status?: ExerciseStatus; workshopId?: string }): Promise<ExerciseRecord[]>;
@@ -69,8 +69,11 @@ export interface EventStore {
   loadEvents(exerciseId: string, afterSeq?: number): Promise<ExerciseEvent[]>;
 
   findCode(code: string): Promise<SeatCode | null>;
+  /** By creation time, then code. */
   listCodes(exerciseId: string): Promise<SeatCode[]>;
+  /** Rejects a code that exists, or whose exercise does not. */
   putCode(code: SeatCode): Promise<void>;
+  /** Withdraws a code; a code already withdrawn keeps its first time, an unknown code is ignored. */
   revokeCode(code: string, revokedAt: number): Promise<void>;
 }
 

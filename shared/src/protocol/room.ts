@@ -1,0 +1,103 @@
+/**
+ * The exercise room's wire protocol (Colyseus messages), shared by the server's `ExerciseRoom` and the client.
+ *
+ * Joining: `client.joinById(exerciseId, options)` with `{ code }` (a seat, evaluator or observer join code) or
+ * `{ facilitatorToken, exerciseId }`. On join the server sends `welcome` (the role and which synced doc holds its
+ * view).
+ *
+ * Client → server: `command` `{ id, command }` (id: the client's own id for this command, 1–64 characters, reused
+ * verbatim when resending so that a retry is applied once), and for the facilitator `seat.bot` / `seat.unbot`.
+ * Server → client: `ack` `{ id, seqs, flags }` once the command's events are durably saved (the synced state already
+ * includes them), `refused` `{ id, code, message }` to the sender only, `error` `{ id?, code, message }` for a
+ * message the room could not take at all (unknown type, wrong shape, too large, too many), and for the facilitator
+ * `presence` (which seats are connected, which play as bots).
+ */
+import { z } from 'zod';
+import type { RuleFlag } from '../engine/types.ts';
+import { Id } from '../scenario/schema.ts';
+import {
+  type Command,
+  FACILITATOR_COMMAND_TYPES,
+  FacilitatorCommand,
+  PARTICIPANT_COMMAND_TYPES,
+  ParticipantCommand,
+} from './commands.ts';
+import type { Role } from './roles.ts';
+
+export const ROOM_NAME = 'exercise';
+
+/** Largest message a client may send, as JSON characters (larger ones are refused with `too-large`). */
+export const MAX_MESSAGE_CHARS = 256 * 1024;
+/** Messages a client may send per second before being told to slow down (`rate-limited`). */
+export const MAX_MESSAGES_PER_SECOND = 20;
+
+export const CommandId = z.string().min(1, 'must not be empty').max(64, 'at most 64 characters');
+
+export const JoinOptions = z.union([
+  z.object({ code: z.string().min(1).max(64) }),
+  z.object({ facilitatorToken: z.string().min(1).max(256), exerciseId: z.string().min(1).max(64) }),
+]);
+export type JoinOptions = z.infer<typeof JoinOptions>;
+
+export const CommandMessage = z.strictObject({ id: CommandId, command: z.unknown() });
+export type CommandMessage = { readonly id: string; readonly command: Command };
+
+export const SeatBotMessage = z.strictObject({ id: CommandId, delegation: Id, policy: z.string().min(1).max(32) });
+export type SeatBotMessage = z.infer<typeof SeatBotMessage>;
+
+export const SeatUnbotMessage = z.strictObject({ id: CommandId, delegation: Id });
+export type SeatUnbotMessage = z.infer<typeof SeatUnbotMessage>;
+
+export const CLIENT_MESSAGE_TYPES = ['command', 'seat.bot', 'seat.unbot'] as const;
+export type ClientMessageType = (typeof CLIENT_MESSAGE_TYPES)[number];
+
+export type ErrorCode = 'unknown-message' | 'invalid' | 'too-large' | 'rate-limited' | 'forbidden';
+
+export type Welcome = { readonly exerciseId: string; readonly role: Role; readonly doc: string };
+export type Ack = { readonly id: string; readonly seqs: readonly number[]; readonly flags: readonly RuleFlag[] };
+export type Refused = { readonly id: string; readonly code: string; readonly message: string };
+export type RoomError = { readonly id?: string; readonly code: ErrorCode; readonly message: string };
+export type PresenceMessage = {
+  /** Per seat (`control`, `<delegation>/<seat>`, `evaluator`, `observer`): clients online, clients reconnecting. */
+  readonly seats: Readonly<Record<string, { readonly online: number; readonly reconnecting: number }>>;
+  /** Delegation → bot policy. */
+  readonly bots: Readonly<Record<string, string>>;
+};
+
+export type ServerMessages = {
+  welcome: Welcome;
+  ack: Ack;
+  refused: Refused;
+  error: RoomError;
+  presence: PresenceMessage;
+};
+
+/** At most this many problems are listed in a message. */
+const MAX_ISSUES = 3;
+
+export function describeIssues(error: z.ZodError, prefix = ''): string {
+  const issues = error.issues.slice(0, MAX_ISSUES).map((i) => {
+    const path = i.path.map(String).join('.');
+    return path ? `${prefix}${path}: ${i.message}` : `${prefix.replace(/\.$/, '') || 'message'}: ${i.message}`;
+  });
+  const more = error.issues.length > MAX_ISSUES ? ` (and ${error.issues.length - MAX_ISSUES} more)` : '';
+  return issues.join('; ') + more;
+}
+
+const PARTICIPANT: ReadonlySet<string> = new Set(PARTICIPANT_COMMAND_TYPES);
+const FACILITATOR: ReadonlySet<string> = new Set(FACILITATOR_COMMAND_TYPES);
+
+/** A command as received: checked against its type's schema (defaults applied), or what is wrong with it. */
+export function parseCommand(raw: unknown): { ok: true; command: Command } | { ok: false; message: string } {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string') return { ok: false, message: 'command.type: expected a command type such as "assess"' };
+  const schema = PARTICIPANT.has(type) ? ParticipantCommand : FACILITATOR.has(type) ? FacilitatorCommand : null;
+  if (schema === null) {
+    const shown = type.length > 40 ? `${type.slice(0, 40)}…` : type;
+    return { ok: false, message: `command.type: there is no command "${shown}"` };
+  }
+  const parsed = schema.safeParse(raw);
+  return parsed.success
+    ? { ok: true, command: parsed.data }
+    : { ok: false, message: `Invalid ${type} command: ${describeIssues(parsed.error, 'command.')}` };
+}
