@@ -55,8 +55,12 @@ export type App = {
   readonly registry: HostRegistry;
   readonly metrics: Metrics;
   readonly logger: Logger;
-  /** Bind the port, attach the live feed, restore every unfinished exercise (its room re-created, same id). */
-  listen(): Promise<{ port: number; url: string }>;
+  readonly gameServer: Server;
+  /**
+   * Bind the port, attach the live feed, restore every unfinished exercise (its room re-created, same id). `bind`
+   * replaces the default `gameServer.listen(config.port, config.host)`, e.g. with @colyseus/testing's `boot()`.
+   */
+  listen(options?: { bind?: (gameServer: Server) => Promise<unknown> }): Promise<{ port: number; url: string }>;
   /** Graceful shutdown; once (later calls return the same outcomes). */
   close(): Promise<readonly StepOutcome[]>;
 };
@@ -173,8 +177,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     registry,
     metrics,
     logger,
-    async listen() {
-      await gameServer.listen(config.port, config.host);
+    gameServer,
+    async listen(options = {}) {
+      await (options.bind ? options.bind(gameServer) : gameServer.listen(config.port, config.host));
       const port = (httpServer.address() as AddressInfo).port;
       feed = await attachLiveFeed(httpServer, {
         source: registry,

@@ -1,7 +1,8 @@
 /**
  * Every command path through the room, one test per command type: the command is acknowledged (after its events
  * are saved) and the synced state shows it to the roles that may see it, and only to them. Each test plays its own
- * exercise of Grey Tide with the facilitator, three delegations and an observer connected.
+ * exercise of Grey Tide with the facilitator, three delegations and an observer connected. The app listens through
+ * @colyseus/testing's `boot()`, which also gives server-side access to each room.
  */
 import type { DelegationView, FacilitatorView, ObserverView } from '@parley/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,14 @@ import { startServer, type TestExercise, type TestServer } from './helpers/serve
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ colyseusTesting: true });
+});
+
+it('hosts each exercise in a room whose id is the exercise id, with every joined client in it', async () => {
+  const t = await table(false);
+  const room = server.testing?.getRoomById(t.exercise.id);
+  expect(room?.roomId).toBe(t.exercise.id);
+  expect(room?.clients.length).toBe(5);
 });
 
 afterAll(async () => {

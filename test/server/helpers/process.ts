@@ -11,6 +11,10 @@ const MAIN = join(ROOT, 'server', 'src', 'main.ts');
 const BOOT_TIMEOUT = 15_000;
 
 const running = new Set<ServerProcess>();
+// Should the test worker exit without `killAll()` (a crash, an interrupted run), its servers go with it.
+process.once('exit', () => {
+  for (const p of running) p.kill('SIGKILL');
+});
 
 export type Exit = { readonly code: number | null; readonly signal: NodeJS.Signals | null };
 

@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ColyseusSDK } from '@colyseus/sdk';
+import { boot, type ColyseusTestServer } from '@colyseus/testing';
 import { type App, createApp } from '@parley/server/app.ts';
 import { loadConfig } from '@parley/server/config.ts';
 import { createLogger } from '@parley/server/observability/logger.ts';
@@ -28,6 +29,8 @@ export type ServerOptions = {
   /** A directory of scenarios to serve (default: Grey Tide and the shipped ones, in a temporary directory). */
   readonly scenariosDir?: string;
   readonly env?: Readonly<Record<string, string>>;
+  /** Listen through @colyseus/testing's `boot()` (always port 2568), exposing its test server as `testing`. */
+  readonly colyseusTesting?: boolean;
 };
 
 export type CodeInfo = { readonly code: string; readonly role: Role; readonly label: string };
@@ -38,6 +41,8 @@ export class TestServer {
   readonly url: string;
   readonly sdk: ColyseusSDK;
   readonly store: EventStore;
+  /** @colyseus/testing's server (server-side room access), when started with `colyseusTesting`. */
+  testing: ColyseusTestServer | null = null;
   private readonly cleanup: () => void;
   private readonly seats: Seat[] = [];
 
@@ -156,9 +161,20 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     config,
     options.store === 'sqlite' ? { logger } : { store: options.store ?? new MemoryStore(), logger },
   );
-  const { port } = await app.listen();
-  return new TestServer(app, port, () => {
+  let testing: ColyseusTestServer | null = null;
+  const { port } = await app.listen(
+    options.colyseusTesting
+      ? {
+          bind: async (gameServer) => {
+            testing = await boot(gameServer);
+          },
+        }
+      : {},
+  );
+  const server = new TestServer(app, port, () => {
     scenarios?.remove();
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
+  server.testing = testing;
+  return server;
 }
