@@ -15,6 +15,18 @@ export default defineConfig({
       },
       // Room and process tests bind ports (@colyseus/testing always takes 2568): one file at a time.
       { test: { name: 'server-integration', include: ['test/server/**/*.test.ts'], fileParallelism: false } },
+      // The web client's pure modules (store, connection bookkeeping, codes, i18n): no DOM needed.
+      { test: { name: 'client', include: ['client/src/**/*.test.ts'], environment: 'node' } },
+      // Browser tests: one real server and Chromium per file, one file at a time.
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.spec.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

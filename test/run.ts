@@ -12,6 +12,7 @@ const extra = process.argv.slice(2);
 const steps: { name: string; argv: string[] }[] = [
   { name: 'lint', argv: ['pnpm', 'exec', 'biome', 'ci', '--colors=off', '--error-on-warnings', '.'] },
   { name: 'types', argv: ['pnpm', 'exec', 'tsc', '-p', 'tsconfig.json'] },
+  { name: 'client types', argv: ['pnpm', 'exec', 'tsc', '-p', 'client/tsconfig.json'] },
   {
     name: 'vitest',
     argv: [

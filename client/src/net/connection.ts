@@ -1,0 +1,148 @@
+/**
+ * The one module that talks Colyseus. It joins the exercise's room by id with the seat's join code or the
+ * facilitator token, keeps the reconnection token so that a reload takes the seat back (`client.reconnect`), and,
+ * when that is no longer possible (the server restarted, the seat expired), joins again with the code. Every patch
+ * goes to the store; commands go through the tracker (client ids, one promise each, resent after a reconnection).
+ * The store's `connection` says where things stand: connecting, live, reconnecting or offline.
+ */
+import { Client, type Room, ServerError } from '@colyseus/sdk';
+import type { Command } from '@parley/shared/protocol/commands.ts';
+import type { Welcome } from '@parley/shared/protocol/room.ts';
+import { type RoomSnapshot, type SessionStore, session } from '../state/store.ts';
+import { type CommandOutcome, createCommandTracker } from './commands.ts';
+import { forgetConnection, loadSeat, rememberConnection, type SeatRecord } from './seats.ts';
+
+/** Colyseus's code for a refused join (onAuth threw); its message is the server's, meant for people. */
+const AUTH_FAILED = 525;
+/** The room's close code for a withdrawn join code. */
+const CODE_REVOKED = 4403;
+const RETRY_MS = [500, 1000, 2000, 4000, 8000];
+
+export type Connection = {
+  send(command: Command): Promise<CommandOutcome>;
+  close(): void;
+};
+
+let current: Connection | null = null;
+
+/** Send a command on the open connection (a value saying why not when there is none). */
+export function sendCommand(command: Command): Promise<CommandOutcome> {
+  if (current) return current.send(command);
+  return Promise.resolve({ ok: false, id: '', kind: 'error', code: 'offline', message: 'Not connected.' });
+}
+
+const endpoint = () => `${location.protocol}//${location.host}`;
+
+function joinOptions(exerciseId: string, seat: SeatRecord) {
+  return 'code' in seat.credentials
+    ? { code: seat.credentials.code }
+    : { facilitatorToken: seat.credentials.facilitatorToken, exerciseId };
+}
+
+export function openConnection(exerciseId: string, store: SessionStore = session): Connection {
+  const client = new Client(endpoint());
+  const tracker = createCommandTracker({ newId: () => crypto.randomUUID() });
+  const state = store.getState;
+  let room: Room | null = null;
+  let closed = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const live = (r: Room) => {
+    state().setConnection('live');
+    tracker.attach((id, command) => r.send('command', { id, command }));
+    attempt = 0;
+  };
+
+  const attach = (r: Room) => {
+    if (closed) {
+      void r.leave(false);
+      return;
+    }
+    room = r;
+    r.onMessage('*', (type: string | number, payload: unknown) => {
+      if (type === 'welcome') {
+        const welcome = payload as Welcome;
+        state().welcomed(welcome);
+        rememberConnection(exerciseId, r.reconnectionToken, welcome);
+      } else tracker.handle(String(type), payload);
+    });
+    r.onStateChange((s: Partial<RoomSnapshot>) => {
+      if (s.clock && s.docs) state().synced(s as RoomSnapshot);
+    });
+    r.onDrop(() => {
+      tracker.attach(null);
+      state().setConnection('reconnecting');
+    });
+    r.onReconnect(() => live(r));
+    r.onLeave((code: number, reason?: string) => {
+      tracker.attach(null);
+      room = null;
+      if (closed) return;
+      if (code === CODE_REVOKED) {
+        forgetConnection(exerciseId);
+        state().setConnection('offline', reason ?? null);
+        return;
+      }
+      state().setConnection('reconnecting');
+      schedule();
+    });
+    rememberConnection(exerciseId, r.reconnectionToken, undefined);
+    const initial = r.state as Partial<RoomSnapshot> | undefined;
+    if (initial?.clock && initial.docs) state().synced(initial as RoomSnapshot);
+    live(r);
+  };
+
+  const enter = async () => {
+    const seat = loadSeat(exerciseId);
+    if (!seat) {
+      state().setConnection('offline', null);
+      return;
+    }
+    if (seat.welcome) state().welcomed(seat.welcome);
+    if (seat.reconnectionToken) {
+      try {
+        attach(await client.reconnect(seat.reconnectionToken));
+        return;
+      } catch {
+        forgetConnection(exerciseId);
+      }
+    }
+    try {
+      attach(await client.joinById(exerciseId, joinOptions(exerciseId, seat)));
+    } catch (error) {
+      if (closed) return;
+      if (error instanceof ServerError && error.code === AUTH_FAILED) {
+        state().setConnection('offline', error.message);
+        return;
+      }
+      // Not a refusal: the server is unreachable or restarting. Keep trying; the details are for a bug report.
+      console.warn('Parley: could not join the exercise yet', error);
+      state().setConnection(attempt === 0 ? 'connecting' : 'reconnecting');
+      schedule();
+    }
+  };
+
+  const schedule = () => {
+    if (closed) return;
+    const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] ?? 8000;
+    attempt++;
+    if (attempt > 3) state().setConnection('offline');
+    timer = setTimeout(() => void enter(), wait);
+  };
+
+  state().setConnection('connecting');
+  void enter();
+
+  const connection: Connection = {
+    send: (command) => tracker.submit(command),
+    close: () => {
+      closed = true;
+      clearTimeout(timer);
+      if (current === connection) current = null;
+      void room?.leave(false);
+    },
+  };
+  current = connection;
+  return connection;
+}

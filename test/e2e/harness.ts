@@ -1,0 +1,145 @@
+/**
+ * The browser-test harness: the built client (built first when missing or older than its sources), a real Parley
+ * server in this process on a free port (temporary data directory, the shipped scenarios, the built client), and
+ * Debian's Chromium driven by playwright-core. Helpers for what every spec does: screenshots of each screen into
+ * test-results/screenshots/, an axe-core check, and a page's horizontal overflow.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type App, createApp } from '@parley/server/app.ts';
+import { loadConfig } from '@parley/server/config.ts';
+import { createLogger } from '@parley/server/observability/logger.ts';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLIENT = join(ROOT, 'client');
+const DIST = join(CLIENT, 'dist');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+function newest(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** Build client/dist unless it is newer than the client's and shared's sources. */
+export function ensureClientBuilt(): void {
+  const built = join(DIST, 'index.html');
+  const sources = [
+    join(CLIENT, 'src'),
+    join(CLIENT, 'index.html'),
+    join(CLIENT, 'vite.config.ts'),
+    join(ROOT, 'shared', 'src'),
+  ];
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newest))) return;
+  const run = spawnSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: CLIENT, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error('the client build failed');
+}
+
+export type Parley = { readonly app: App; readonly url: string; close(): Promise<void> };
+
+export async function startParley(): Promise<Parley> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PARLEY_DATA_DIR: dataDir,
+    PARLEY_SCENARIOS_DIR: join(ROOT, 'scenarios'),
+    PARLEY_CLIENT_DIR: DIST,
+    LOG_LEVEL: 'silent',
+    PARLEY_FLUSH_MS: '5',
+  });
+  const app = await createApp(config, { logger: createLogger({ logLevel: 'silent' }) });
+  const { port } = await app.listen();
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The part of the page's `document` the checks read. */
+export type PageDocument = {
+  readonly documentElement: {
+    readonly dir: string;
+    readonly lang: string;
+    readonly scrollWidth: number;
+    readonly clientWidth: number;
+  };
+};
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export type AxeViolation = {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: number;
+};
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** How far the page is wider than its viewport (0: no horizontal scroll), and the elements that stick out. */
+export function horizontalOverflow(page: Page): Promise<{ px: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    // Runs in the page (this program has no DOM types).
+    type El = {
+      tagName: string;
+      classList: Iterable<string>;
+      getBoundingClientRect(): { left: number; right: number };
+    };
+    const document = (
+      globalThis as unknown as { document: PageDocument & { querySelectorAll(s: string): Iterable<El> } }
+    ).document;
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.right > width + 1 || r.left < -1;
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    return { px: root.scrollWidth - width, culprits };
+  });
+}
