@@ -4,11 +4,14 @@
  * in any case with or without spaces and hyphens.
  */
 import { randomBytes } from 'node:crypto';
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  formatCode as formatJoinCode,
+  parseJoinCode,
+} from '@parley/shared/protocol/joinCode.ts';
 
-export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-export const CODE_LENGTH = 8;
-/** log2(32) × 8. */
-export const CODE_BITS = 40;
+export { CODE_ALPHABET, CODE_BITS, CODE_LENGTH, formatCode } from '@parley/shared/protocol/joinCode.ts';
 
 /** `bits` random bits as symbols of a 32-symbol alphabet, 5 bits each (no modulo bias). */
 function symbols(count: number, alphabet: string): string {
@@ -29,37 +32,36 @@ export const generateCode = (): string => symbols(CODE_LENGTH, CODE_ALPHABET);
 /** An id for an exercise or a workshop: 10 lower-case symbols (50 bits), URL-safe. */
 export const generateId = (): string => symbols(10, CODE_ALPHABET.toLowerCase());
 
-/** `ABCDEFGH` → `ABCD-EFGH`. */
-export const formatCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;
-
 export type ParsedCode =
   | { readonly ok: true; readonly code: string }
   | { readonly ok: false; readonly message: string };
 
-/** What someone typed → the stored form, or what is wrong with it. */
+/** What someone typed → the stored form, or what is wrong with it, in words. */
 export function parseCode(input: string): ParsedCode {
-  const compact = input.replace(/[\s-]+/g, '').toUpperCase();
-  if (compact.length === 0) return { ok: false, message: 'Enter the join code you were given, e.g. ABCD-EFGH.' };
-  const wrong = [...compact].filter((c) => !CODE_ALPHABET.includes(c));
-  if (wrong.length > 0) {
-    const unique = [...new Set(wrong)].map((c) => `"${c}"`).join(', ');
-    const hint = wrong.some((c) => '01OI'.includes(c))
-      ? ' Codes never use 0, O, 1 or I, so that none can be misread; check the code again.'
-      : '';
-    return {
-      ok: false,
-      message: `A join code has only the letters A–Z (without I and O) and the digits 2–9; ${unique} is not one of them.${hint}`,
-    };
+  const parsed = parseJoinCode(input);
+  if (parsed.ok) return parsed;
+  const p = parsed.problem;
+  switch (p.kind) {
+    case 'empty':
+      return { ok: false, message: 'Enter the join code you were given, e.g. ABCD-EFGH.' };
+    case 'characters': {
+      const hint = p.lookalike
+        ? ' Codes never use 0, O, 1 or I, so that none can be misread; check the code again.'
+        : '';
+      const unique = p.chars.map((c) => `"${c}"`).join(', ');
+      return {
+        ok: false,
+        message: `A join code has only the letters A–Z (without I and O) and the digits 2–9; ${unique} is not one of them.${hint}`,
+      };
+    }
+    case 'length':
+      return {
+        ok: false,
+        message: `A join code has ${CODE_LENGTH} characters (like ABCD-EFGH); this one has ${p.count}.`,
+      };
   }
-  if (compact.length !== CODE_LENGTH) {
-    return {
-      ok: false,
-      message: `A join code has ${CODE_LENGTH} characters (like ABCD-EFGH); this one has ${compact.length}.`,
-    };
-  }
-  return { ok: true, code: compact };
 }
 
 /** The link that opens the client on the join screen with the code filled in. */
 export const joinLink = (publicUrl: string, code: string): string =>
-  `${publicUrl.replace(/\/+$/, '')}/join/${formatCode(code)}`;
+  `${publicUrl.replace(/\/+$/, '')}/join/${formatJoinCode(code)}`;

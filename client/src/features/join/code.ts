@@ -1,11 +1,11 @@
 /**
- * Join codes as people type them: any case, with or without the hyphen or spaces. Mirrors the server's rules
- * (8 symbols from an alphabet without 0/O and 1/I), so an impossible code is explained before any request is made.
- * Errors are values: a message key and its parameters, translated by the caller.
+ * Join codes as people type them, checked in the browser with the server's own rules (shared/src/protocol/
+ * joinCode.ts), so an impossible code is explained before any request is made. Errors are values: a message key and
+ * its parameters, translated by the caller.
  */
+import { parseJoinCode } from '@parley/shared/protocol/joinCode.ts';
 
-export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-export const CODE_LENGTH = 8;
+export { CODE_ALPHABET, CODE_LENGTH, formatCode } from '@parley/shared/protocol/joinCode.ts';
 
 export type CodeProblem =
   | { readonly key: 'join.error.empty' }
@@ -18,20 +18,15 @@ export type ParsedCode =
 
 /** The code in its stored form (`ABCDEFGH`), or what is wrong with it. */
 export function parseCode(input: string): ParsedCode {
-  const compact = input.replace(/[\s-]+/g, '').toUpperCase();
-  if (compact.length === 0) return { ok: false, problem: { key: 'join.error.empty' } };
-  const wrong = [...new Set([...compact].filter((c) => !CODE_ALPHABET.includes(c)))];
-  if (wrong.length > 0) {
-    const lookalike = wrong.some((c) => '01OI'.includes(c));
-    return { ok: false, problem: { key: 'join.error.characters', chars: wrong.join(' '), lookalike } };
+  const parsed = parseJoinCode(input);
+  if (parsed.ok) return parsed;
+  const p = parsed.problem;
+  switch (p.kind) {
+    case 'empty':
+      return { ok: false, problem: { key: 'join.error.empty' } };
+    case 'characters':
+      return { ok: false, problem: { key: 'join.error.characters', chars: p.chars.join(' '), lookalike: p.lookalike } };
+    case 'length':
+      return { ok: false, problem: { key: 'join.error.length', count: p.count } };
   }
-  if (compact.length !== CODE_LENGTH)
-    return { ok: false, problem: { key: 'join.error.length', count: compact.length } };
-  return { ok: true, code: compact };
-}
-
-/** `ABCDEFGH` → `ABCD-EFGH` (any partial input is shown the same way while typing). */
-export function formatCode(code: string): string {
-  const compact = code.replace(/[\s-]+/g, '').toUpperCase();
-  return compact.length > 4 ? `${compact.slice(0, 4)}-${compact.slice(4)}` : compact;
 }
