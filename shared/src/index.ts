@@ -5,6 +5,7 @@ export * from './bots/index.ts';
 export * from './engine/index.ts';
 export * from './protocol/commands.ts';
 export * from './protocol/roles.ts';
+export * from './review/index.ts';
 export * from './rng.ts';
 export * from './scenario/index.ts';
 export { localize } from './scenario/localize.ts';

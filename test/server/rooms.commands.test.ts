@@ -4,7 +4,7 @@
  * exercise of Grey Tide with the facilitator, three delegations and an observer connected. The app listens through
  * @colyseus/testing's `boot()`, which also gives server-side access to each room.
  */
-import type { DelegationView, FacilitatorView, ObserverView } from '@parley/shared';
+import type { DelegationView, EvaluatorView, FacilitatorView, ObserverView } from '@parley/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GREY_TIDE_ROLES as R } from './helpers/commands.ts';
 import type { Seat } from './helpers/seat.ts';
@@ -359,6 +359,26 @@ describe('facilitator commands', () => {
     });
     await saved(t, ack.seqs, 'actor.act');
     await t.observer.until((v) => v.actions.some((a) => a.action === 'news_report' && a.by === 'press'));
+  });
+
+  it('observation.record: an evaluator records, control and evaluators see it, delegations and observers do not', async () => {
+    const t = await table();
+    const evaluator = await t.exercise.join(R.evaluator);
+    const ack = await evaluator.ok({
+      type: 'observation.record',
+      text: 'OBSERVATION-TEXT-1',
+      delegation: 'norland',
+      objective: 'poc',
+      rating: 'partially',
+    });
+    await saved(t, ack.seqs, 'observation.record');
+    await t.control.until<FacilitatorView>((v) => v.observations.some((o) => o.text === 'OBSERVATION-TEXT-1'));
+    await evaluator.until<EvaluatorView>((v) => v.observations.some((o) => o.rating === 'partially'));
+    for (const s of [t.norland, t.vesteria, t.observer]) expect(text(s.view())).not.toContain('OBSERVATION-TEXT-1');
+    expect(await t.observer.send({ type: 'observation.record', text: 'No' })).toMatchObject({
+      type: 'refused',
+      code: 'role',
+    });
   });
 
   it('exercise.end: everyone sees the ending and the exercise is marked ended', async () => {

@@ -1,11 +1,17 @@
 /**
  * The authorization matrix through real rooms: every role (the facilitator, each delegation seat, an evaluator, an
- * observer) sends every command type. A role that may send the type is never refused for its role (it is accepted,
+ * observer) sends every command type (evaluators may only record observations, which the facilitator may too). A role that may send the type is never refused for its role (it is accepted,
  * or refused for a reason of state with a message); any other combination is refused for its role, with a message
  * saying who may, and the log does not grow. Driven by the protocol's own type lists, so a new command type is
  * covered (and needs a sample in helpers/commands.ts) as soon as it exists.
  */
-import { type CommandType, FACILITATOR_COMMAND_TYPES, PARTICIPANT_COMMAND_TYPES, type Role } from '@parley/shared';
+import {
+  type CommandType,
+  EVALUATOR_COMMAND_TYPES,
+  FACILITATOR_COMMAND_TYPES,
+  PARTICIPANT_COMMAND_TYPES,
+  type Role,
+} from '@parley/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GREY_TIDE_ROLES, PLACEHOLDER_REFS, SAMPLES } from './helpers/commands.ts';
 import type { Seat } from './helpers/seat.ts';
@@ -19,16 +25,21 @@ const seats = new Map<string, Seat>();
 const ROLE_ORDER = ['observer', 'evaluator', 'norland', 'norlandCert', 'vesteria', 'kestrel', 'facilitator'] as const;
 const TYPES: CommandType[] = [
   ...PARTICIPANT_COMMAND_TYPES,
+  ...EVALUATOR_COMMAND_TYPES,
   ...FACILITATOR_COMMAND_TYPES.filter((t) => t !== 'exercise.end'),
   'exercise.end',
 ];
 
+const isEvaluatorType = (type: CommandType) => (EVALUATOR_COMMAND_TYPES as readonly string[]).includes(type);
+
 function mayAct(role: Role, type: CommandType): boolean {
+  if (isEvaluatorType(type)) return role.kind === 'facilitator' || role.kind === 'evaluator';
   const control = (FACILITATOR_COMMAND_TYPES as readonly string[]).includes(type);
   return role.kind === 'facilitator' ? control : role.kind === 'delegation' ? !control : false;
 }
 
-function roleRefusal(role: Role): RegExp {
+function roleRefusal(role: Role, type: CommandType): RegExp {
+  if (isEvaluatorType(type)) return /^Only evaluators and the facilitator can record observations$/;
   switch (role.kind) {
     case 'observer':
       return /^Observers watch the exercise and cannot act$/;
@@ -54,7 +65,9 @@ afterAll(async () => {
 
 describe('authorization matrix', () => {
   it('covers every command type of the protocol', () => {
-    expect(new Set(TYPES)).toEqual(new Set([...PARTICIPANT_COMMAND_TYPES, ...FACILITATOR_COMMAND_TYPES]));
+    expect(new Set(TYPES)).toEqual(
+      new Set([...PARTICIPANT_COMMAND_TYPES, ...EVALUATOR_COMMAND_TYPES, ...FACILITATOR_COMMAND_TYPES]),
+    );
     expect(Object.keys(SAMPLES).sort()).toEqual([...TYPES].sort());
   });
 
@@ -76,7 +89,11 @@ describe('authorization matrix', () => {
         expect((await exercise.log()).length).toBeGreaterThan(before);
       }
     } else {
-      expect(reply).toMatchObject({ type: 'refused', code: 'role', message: expect.stringMatching(roleRefusal(role)) });
+      expect(reply).toMatchObject({
+        type: 'refused',
+        code: 'role',
+        message: expect.stringMatching(roleRefusal(role, type)),
+      });
       expect((await exercise.log()).length).toBe(before);
     }
   });

@@ -15,7 +15,9 @@ import { ExerciseSession } from '@parley/shared/engine/session.ts';
 import type { ExerciseEvent } from '@parley/shared/engine/types.ts';
 import type { Command } from '@parley/shared/protocol/commands.ts';
 import type { Role } from '@parley/shared/protocol/roles.ts';
+import { buildReview, reviewCursor } from '@parley/shared/review/index.ts';
 import { Rng } from '@parley/shared/rng.ts';
+import { storeFigures } from './benchStore.ts';
 
 type Input = { readonly role: Role; readonly command: Command } | { readonly advanceTo: number };
 
@@ -201,6 +203,27 @@ export async function run(args: string[]): Promise<number> {
   const firstMs = median(firstRuns);
   const lastMs = median(lastRuns);
 
+  // The after-action review on the same log: building it, and the scrubber's random access to any moment.
+  const reviewMs: number[] = [];
+  for (let r = 0; r < options.runs; r++) {
+    const t = performance.now();
+    buildReview(compiled, log, { seed: options.seed });
+    reviewMs.push(performance.now() - t);
+  }
+  let t0 = performance.now();
+  const cursor = reviewCursor(compiled, log, { seed: options.seed });
+  const cursorSetupMs = performance.now() - t0;
+  const scrubRng = new Rng(options.seed);
+  const scrubMs: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const seq = scrubRng.int(0, n);
+    t0 = performance.now();
+    cursor.viewAt(FACILITATOR, seq);
+    scrubMs.push(performance.now() - t0);
+  }
+  scrubMs.sort((a, b) => a - b);
+  const store = await storeFigures();
+
   const refused = inputs.filter((x) => !('advanceTo' in x)).length - log.filter((e) => e.role.kind !== 'system').length;
   const result = {
     node: process.version,
@@ -214,6 +237,14 @@ export async function run(args: string[]): Promise<number> {
     replayPerSecond: Math.round(n / (median(replayMs) / 1000)),
     firstFifthUsPerEvent: Number(((firstMs * 1000) / slice).toFixed(2)),
     lastFifthUsPerEvent: Number(((lastMs * 1000) / slice).toFixed(2)),
+    reviewBuildMs: Number(median(reviewMs).toFixed(1)),
+    scrubberSetupMs: Number(cursorSetupMs.toFixed(1)),
+    scrubberMedianMs: Number(median(scrubMs).toFixed(2)),
+    scrubberMaxMs: Number((scrubMs.at(-1) ?? 0).toFixed(2)),
+    sqliteFlushNormalP50Ms: Number(store.normal.p50.toFixed(2)),
+    sqliteFlushNormalP99Ms: Number(store.normal.p99.toFixed(2)),
+    sqliteFlushFullP50Ms: Number(store.full.p50.toFixed(2)),
+    sqliteFlushFullP99Ms: Number(store.full.p99.toFixed(2)),
   };
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -227,6 +258,8 @@ export async function run(args: string[]): Promise<number> {
       `  apply  (decide + stamp + apply through the session): ${f(result.applyPerSecond)} events/s (median of ${options.runs})`,
       `  replay (applyEvent fold):                            ${f(result.replayPerSecond)} events/s (median of ${options.runs})`,
       `  cost per event, first vs last fifth of the log:      ${result.firstFifthUsPerEvent} µs vs ${result.lastFifthUsPerEvent} µs`,
+      `  review: build ${result.reviewBuildMs} ms; scrubber set-up ${result.scrubberSetupMs} ms, facilitator view at a random moment median ${result.scrubberMedianMs} ms (max ${result.scrubberMaxMs} ms, 200 draws)`,
+      `  SQLite write of a 50-event batch: NORMAL p50 ${result.sqliteFlushNormalP50Ms} ms (p99 ${result.sqliteFlushNormalP99Ms}), FULL p50 ${result.sqliteFlushFullP50Ms} ms (p99 ${result.sqliteFlushFullP99Ms})`,
       '',
     ].join('\n'),
   );

@@ -12,6 +12,7 @@ import type { Resolved, RouteHandler } from './context.ts';
 import { addExerciseRoutes } from './exerciseRoutes.ts';
 import { addPublicRoutes } from './publicRoutes.ts';
 import { baseUrl, clientAddress, sendError } from './respond.ts';
+import { addReviewRoutes } from './reviewRoutes.ts';
 import { Router } from './router.ts';
 import { hasClient, plain, serveClient } from './staticFiles.ts';
 import type { HttpDeps } from './types.ts';
@@ -30,7 +31,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     trustProxy: deps.trustProxy ?? false,
   };
-  const router = addPublicRoutes(addExerciseRoutes(new Router<RouteHandler>()));
+  const router = addReviewRoutes(addPublicRoutes(addExerciseRoutes(new Router<RouteHandler>())));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';

@@ -53,23 +53,6 @@ describe('PostgreSQL store', () => {
     );
   });
 
-  it('commits a 50-event batch in a few milliseconds on a local server', async () => {
-    const store = await pg.open();
-    await store.createExercise(exercise('e1'), []);
-    const timings: number[] = [];
-    for (let i = 0; i < 100; i++) {
-      const batch = events(i * 50 + 1, 50);
-      const start = performance.now();
-      await store.appendEvents('e1', batch);
-      timings.push(performance.now() - start);
-    }
-    await store.close();
-    timings.sort((a, b) => a - b);
-    const [p50, p99] = [timings[50] ?? 0, timings[98] ?? 0];
-    console.info(`PostgreSQL 50-event batch commit: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`);
-    expect(p50).toBeLessThan(50);
-  });
-
   it('says clearly when the server cannot be reached', async () => {
     await expect(assertPostgresReachable('postgresql://postgres@127.0.0.1:1/test')).rejects.toThrow(
       /PostgreSQL is not reachable at postgresql:\/\/postgres@127\.0\.0\.1:1\/test/,

@@ -119,30 +119,6 @@ describe('SQLite store', () => {
     await expect(newer.init()).rejects.toThrow(StoreError);
     await expect(newer.init()).rejects.toThrow(/schema version 2, but this version of Parley knows only up to 1/);
   });
-
-  it('flushes a 50-event batch in a few milliseconds (synchronous NORMAL)', async () => {
-    const normal = await flushTimings(false);
-    const full = await flushTimings(true);
-    const line = (name: string, t: { p50: number; p99: number }) =>
-      `${name}: p50 ${t.p50.toFixed(2)} ms, p99 ${t.p99.toFixed(2)} ms`;
-    console.info(`SQLite 50-event batch flush, ${line('NORMAL', normal)}; ${line('FULL', full)}`);
-    expect(normal.p50).toBeLessThan(20);
-  });
 });
 
 /** appendEvents of 200 batches of 50 events (~330 bytes each): median and 99th percentile in milliseconds. */
-async function flushTimings(syncFull: boolean): Promise<{ p50: number; p99: number }> {
-  const store = new SqliteStore({ path: freshPath(), syncFull });
-  await store.init();
-  await store.createExercise(exercise('e1'), []);
-  const timings: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const batch = events(i * 50 + 1, 50);
-    const start = performance.now();
-    await store.appendEvents('e1', batch);
-    timings.push(performance.now() - start);
-  }
-  await store.close();
-  timings.sort((a, b) => a - b);
-  return { p50: timings[100] ?? 0, p99: timings[198] ?? 0 };
-}

@@ -1,8 +1,9 @@
 /** Bots: policies that play a delegation through the same commands as people, and the headless simulation driver. */
+
+export { clock } from '../wording/names.ts';
 export { publicCatalogue } from './catalogue.ts';
 export { cooperative } from './cooperative.ts';
 export { hawkish, pickSuspect } from './hawkish.ts';
-export { clock } from './names.ts';
 export { passive } from './passive.ts';
 export { cycle, DEFAULT_MIX, isPolicyName, POLICIES, POLICY_NAMES, type PolicyName } from './policies.ts';
 export { random } from './random.ts';

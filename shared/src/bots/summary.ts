@@ -7,7 +7,7 @@ import type { CompiledScenario } from '../engine/compile.ts';
 import { toArray } from '../engine/persist.ts';
 import type { ExerciseState } from '../engine/state.ts';
 import type { ExerciseEvent } from '../engine/types.ts';
-import { firstLine, text } from './names.ts';
+import { firstLine, text } from '../wording/names.ts';
 
 export type EndingSummary = {
   readonly id: string | null;

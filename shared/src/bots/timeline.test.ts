@@ -1,6 +1,6 @@
 /** The run report a trainer reads: the timeline in words and the summary figures. */
 import { describe, expect, it } from 'vitest';
-import { clock, firstLine } from './names.ts';
+import { clock, firstLine } from '../wording/names.ts';
 import { simulate } from './simulate.ts';
 import { endingSummary, summarize } from './summary.ts';
 import { compiledFixture } from './testing.ts';

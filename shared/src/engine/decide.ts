@@ -1,6 +1,6 @@
 /**
  * `decide`: may this role send this command now? Checked in order: role (participant vs facilitator commands;
- * evaluators and observers send nothing), exercise status, scenario and protocol state, then confidence-building
+ * evaluators only record observations, which the facilitator may too; observers send nothing), exercise status, scenario and protocol state, then confidence-building
  * rules (block → refusal; warn → accepted with flags for the sender). Pure: the state is not changed and time is the
  * caller's (`at`, default the state's time). `previewCommand` says what a command would breach before it is sent.
  */
@@ -14,6 +14,7 @@ import type { Sender } from '../protocol/roles.ts';
 import type { CompiledScenario } from './compile.ts';
 import { checkFacilitatorCommand } from './decideControl.ts';
 import { checkParticipantCommand } from './decideParty.ts';
+import { checkObservation } from './observations.ts';
 import { aimOf } from './parties.ts';
 import { preconditionBreaches } from './rules.ts';
 import type { ExerciseState } from './state.ts';
@@ -51,6 +52,7 @@ const WHAT: Record<Command['type'], string> = {
   adjudicate: 'adjudicate',
   broadcast: 'broadcast',
   'actor.act': 'act for simulated parties',
+  'observation.record': 'record observations',
 };
 
 const CONTROL_TYPES: ReadonlySet<string> = new Set(FACILITATOR_COMMAND_TYPES);
@@ -82,6 +84,7 @@ function participantStatus(state: ExerciseState): string | null {
 function check(c: CompiledScenario, state: ExerciseState, input: DecideInput): Refusal | { party: string | null } {
   const { actor, command } = input;
   if (actor.kind === 'system') return { code: 'role', message: 'Timers are fired by the host, not sent as commands' };
+  if (command.type === 'observation.record') return checkObservation(c, state, actor, command) ?? { party: null };
   if (actor.kind === 'observer') return { code: 'role', message: 'Observers watch the exercise and cannot act' };
   if (actor.kind === 'evaluator') return { code: 'role', message: 'Evaluators observe and record; they cannot act' };
   if (actor.kind === 'facilitator') {

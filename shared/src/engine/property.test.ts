@@ -5,7 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Command, FACILITATOR_COMMAND_TYPES, PARTICIPANT_COMMAND_TYPES } from '../protocol/commands.ts';
+import {
+  type Command,
+  EVALUATOR_COMMAND_TYPES,
+  FACILITATOR_COMMAND_TYPES,
+  PARTICIPANT_COMMAND_TYPES,
+} from '../protocol/commands.ts';
 import type { Role } from '../protocol/roles.ts';
 import { mapValues } from './persist.ts';
 import { replay } from './reducer.ts';
@@ -68,8 +73,9 @@ const CONTROL_KINDS = [
   'actorAct',
 ] as const;
 const KINDS = [...PARTY_KINDS, ...CONTROL_KINDS];
-type Kind = (typeof KINDS)[number];
-const KIND_TYPES = [...PARTICIPANT_COMMAND_TYPES, ...FACILITATOR_COMMAND_TYPES];
+/** Evaluators, when their command suits them, record an observation. */
+type Kind = (typeof KINDS)[number] | 'observe';
+const KIND_TYPES = [...PARTICIPANT_COMMAND_TYPES, ...FACILITATOR_COMMAND_TYPES, ...EVALUATOR_COMMAND_TYPES];
 
 type Step = {
   role: number;
@@ -116,6 +122,7 @@ function existing(ids: readonly string[], n: number, prefix: string): string {
 
 function kindOf(step: Step, role: Role): Kind {
   if (!step.fits) return pick(KINDS, step.kind);
+  if (role.kind === 'evaluator') return 'observe';
   return role.kind === 'facilitator' ? pick(CONTROL_KINDS, step.kind) : pick(PARTY_KINDS, step.kind);
 }
 
@@ -258,6 +265,12 @@ function build(step: Step, state: ExerciseState, planted: Planted): Command {
       return C.broadcast([pick(PARTIES, a)], secret(planted, [pick(PARTIES, a)]));
     case 'actorAct':
       return C.actorAct(pick(['press', 'bear', 'norland'], a), pick(ACTIONS, b), [other], {});
+    case 'observe': {
+      // Observations reach control and the evaluators of their delegation (every evaluator when general).
+      const about = a % 3 === 0 ? undefined : pick(DELEGATIONS, b);
+      const text = secret(planted, [about === undefined ? 'evaluators' : `evaluators of ${about}`]);
+      return C.observe(text, { ...(about ? { delegation: about } : {}), ...(c % 2 ? { objective: 'poc' } : {}) });
+    }
   }
 }
 
@@ -324,7 +337,7 @@ describe('engine properties', () => {
           [R.norland, new Set(['norland'])],
           [R.vesteria, new Set(['vesteria'])],
           [R.kestrel, new Set(['kestrel'])],
-          [R.evaluator, new Set(['norland'])],
+          [R.evaluator, new Set(['norland', 'evaluators', 'evaluators of norland'])],
         ];
         for (const [role, allowed] of views) {
           const text = JSON.stringify(viewFor(compiled, s.state, role));

@@ -32,6 +32,7 @@ import {
 import type { CompiledScenario } from './compile.ts';
 import { PENDING_INJECT, releaseInject } from './injects.ts';
 import { acceptProposal, amendProposal, createProposal, rejectProposal, signProposal } from './negotiation.ts';
+import { applyObservation } from './observations.ts';
 import { aimOf } from './parties.ts';
 import { emptyList, emptyMap } from './persist.ts';
 import { meetDeadlines, openDeadlines, preconditionBreaches, recordBreaches } from './rules.ts';
@@ -77,6 +78,7 @@ export function initialState(c: CompiledScenario, options: ExerciseOptions): Exe
     breaches: {},
     rulings: emptyList(),
     journal: emptyList(),
+    observations: emptyList(),
   };
 }
 
@@ -96,7 +98,7 @@ type PartyType =
   | 'proposal.accept'
   | 'proposal.reject'
   | 'proposal.sign';
-type ControlType = Exclude<CommandEvent['type'], PartyType>;
+type ControlType = Exclude<CommandEvent['type'], PartyType | 'observation.record'>;
 type Handlers<T extends CommandEvent['type'], Args extends unknown[]> = {
   readonly [K in T]: (s: Step, ...args: [...Args, Extract<CommandEvent, { type: K }>]) => void;
 };
@@ -156,7 +158,7 @@ function applyPartyAction(s: Step, before: ExerciseState, party: string, e: Comm
 }
 
 function applyControl(s: Step, e: CommandEvent): void {
-  if (isPartyType(e.type)) return;
+  if (isPartyType(e.type) || e.type === 'observation.record') return;
   (CONTROL[e.type] as (s: Step, e: CommandEvent) => void)(s, e);
 }
 
@@ -166,6 +168,7 @@ export function applyEvent(c: CompiledScenario, state: ExerciseState, event: Exe
   const d: Draft = { ...state, seq: event.seq, now: event.at };
   const s: Step = { c, seq: event.seq, at: event.at, d };
   if (event.type === 'timer.fire') applyTimer(s, event);
+  else if (event.type === 'observation.record') applyObservation(s, event);
   else if (event.type === 'actor.act') applyPartyAction(s, state, event.actor, event, false);
   else if (event.role.kind === 'delegation') applyPartyAction(s, state, event.role.delegation, event, true);
   else if (event.role.kind === 'facilitator') applyControl(s, event);

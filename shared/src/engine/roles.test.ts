@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type Command, FACILITATOR_COMMAND_TYPES, PARTICIPANT_COMMAND_TYPES } from '../protocol/commands.ts';
+import {
+  type Command,
+  EVALUATOR_COMMAND_TYPES,
+  FACILITATOR_COMMAND_TYPES,
+  PARTICIPANT_COMMAND_TYPES,
+} from '../protocol/commands.ts';
 import type { Role } from '../protocol/roles.ts';
 import { decide } from './decide.ts';
-import { C, compiled, R, refusal, session } from './testKit.ts';
+import { C, compiled, ok, R, refusal, session } from './testKit.ts';
 
 /** One well-formed command of every type. */
 const SAMPLES: Record<Command['type'], Command> = {
@@ -34,9 +39,11 @@ const SAMPLES: Record<Command['type'], Command> = {
   adjudicate: C.adjudicate('Ruling'),
   broadcast: C.broadcast('all', 'Hello'),
   'actor.act': C.actorAct('press', 'news_report'),
+  'observation.record': C.observe('Norland pinged Vesteria promptly', { delegation: 'norland', objective: 'poc' }),
 };
 
-const ALL_TYPES = [...PARTICIPANT_COMMAND_TYPES, ...FACILITATOR_COMMAND_TYPES];
+const ALL_TYPES = [...PARTICIPANT_COMMAND_TYPES, ...FACILITATOR_COMMAND_TYPES, ...EVALUATOR_COMMAND_TYPES];
+const ACTING_TYPES = [...PARTICIPANT_COMMAND_TYPES, ...FACILITATOR_COMMAND_TYPES];
 
 describe('who may send what', () => {
   it('has a sample for every command type', () => {
@@ -49,10 +56,10 @@ describe('who may send what', () => {
     ['evaluator of all', R.evaluatorAll],
   ];
   for (const [name, role] of watchers) {
-    it(`refuses every command from an ${name}, leaving the state unchanged`, () => {
+    it(`refuses every delegation and facilitator command from an ${name}, leaving the state unchanged`, () => {
       const s = session();
       const before = s.state;
-      for (const type of ALL_TYPES) {
+      for (const type of ACTING_TYPES) {
         const r = refusal(s.submit(role, SAMPLES[type]));
         expect(r.code).toBe('role');
         expect(r.message).toMatch(/cannot act/);
@@ -69,6 +76,19 @@ describe('who may send what', () => {
       expect(r.message).toMatch(/^Only the facilitator can /);
     }
     expect(refusal(s.submit(R.vesteria, C.pause())).message).toBe('Only the facilitator can pause the exercise');
+  });
+
+  it('lets evaluators and the facilitator record observations, and refuses them to delegations and observers', () => {
+    const s = session();
+    for (const role of [R.evaluator, R.evaluatorAll, R.facilitator]) {
+      expect(ok(s.submit(role, SAMPLES['observation.record'])).map((e) => e.type)).toEqual(['observation.record']);
+    }
+    for (const role of [R.norland, R.kestrel, R.observer]) {
+      const before = s.state;
+      const r = refusal(s.submit(role, SAMPLES['observation.record']));
+      expect(r).toEqual({ code: 'role', message: 'Only evaluators and the facilitator can record observations' });
+      expect(s.state).toBe(before);
+    }
   });
 
   it('refuses every participant command from the facilitator', () => {

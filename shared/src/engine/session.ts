@@ -34,6 +34,7 @@ const ID_PREFIX: Partial<Record<EventBody['type'], string>> = {
   broadcast: 'message',
   'proposal.create': 'proposal',
   'inject.write': 'adhoc',
+  'observation.record': 'observation',
 };
 
 /** Stamp an event body: seq, game time, who, the command id and the id of anything it creates (from the seq). */

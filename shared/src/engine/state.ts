@@ -16,6 +16,7 @@ import type {
   JournalEntry,
   LedgerEntry,
   Message,
+  Observation,
   Ping,
   Proposal,
   Ruling,
@@ -96,6 +97,8 @@ export type ExerciseState = {
   readonly breaches: Readonly<Record<string, BreachCount>>;
   readonly rulings: AppendList<Ruling>;
   readonly journal: AppendList<JournalEntry>;
+  /** Evaluators' and the facilitator's observations (control only). */
+  readonly observations: AppendList<Observation>;
 };
 
 /** The reducer's working copy: a fresh shallow copy of the state whose fields are replaced, never mutated. */

@@ -71,6 +71,10 @@ export const C = {
   broadcast: (to: 'all' | string[], text: string) => ({ type: 'broadcast', to, text }) as Command,
   actorAct: (actor: string, action: string, targets: string[] = [], params: Params = {}) =>
     ({ type: 'actor.act', actor, action, targets, params }) as const satisfies Command,
+  observe: (
+    text: string,
+    about: { delegation?: string; objective?: string; inject?: string; rating?: 'met' | 'partially' | 'not-met' } = {},
+  ) => ({ type: 'observation.record', text, rating: null, ...about }) as Command,
 } as const;
 
 /** A session over the test scenario; started (at game time 0) unless `start: false`. */

@@ -2,7 +2,7 @@
  * The engine's data: events (what the log holds), the records an exercise accumulates, rule flags and refusals.
  * Everything here is plain JSON so that states and logs can be stored, sent and compared.
  */
-import type { Command } from '../protocol/commands.ts';
+import type { Command, ObservationRating } from '../protocol/commands.ts';
 import type { Sender } from '../protocol/roles.ts';
 import type { LocalizedText, Scenario } from '../scenario/schema.ts';
 import type { Confidence, InjectChannel, RuleMode, Visibility } from '../scenario/vocabulary.ts';
@@ -36,7 +36,7 @@ export type EventStamp = {
   readonly at: GameMs;
   readonly role: Sender;
   readonly commandId?: string | undefined;
-  /** The id of what the event creates (ping-17, request-17, offer-17, message-17, proposal-17, adhoc-17). */
+  /** The id of what the event creates (ping-17, request-17, proposal-17, adhoc-17, observation-17...). */
   readonly id?: string | undefined;
 };
 
@@ -257,6 +257,23 @@ export type Ruling = {
   readonly phase: string | null;
 };
 
+/**
+ * An evaluator's (or the facilitator's) observation, against an objective, an inject and a delegation (or general),
+ * stamped at the game time it was recorded. Seen by the facilitator and by evaluators watching its delegation (every
+ * evaluator for a general one); never by delegations or observers.
+ */
+export type Observation = {
+  readonly id: string;
+  readonly seq: number;
+  readonly at: GameMs;
+  readonly by: 'facilitator' | 'evaluator';
+  readonly text: string;
+  readonly objective: string | null;
+  readonly inject: string | null;
+  readonly delegation: string | null;
+  readonly rating: ObservationRating | null;
+};
+
 /** Who may see a timeline entry. The facilitator sees everything. */
 export type Audience =
   | { readonly kind: 'public' }
@@ -297,7 +314,8 @@ export type JournalKind =
   | 'deadline.met'
   | 'deadline.missed'
   | 'variable.adjusted'
-  | 'ruling';
+  | 'ruling'
+  | 'observation.recorded';
 
 /** One line of the exercise's timeline: what happened, who did it, whom it concerned, who may see it. */
 export type JournalEntry = {

@@ -25,6 +25,9 @@ function playedOut() {
   ok(s.submit(R.norland, C.act('hack_back', ['vesteria'])));
   ok(s.submit(R.vesteria, C.act('hunt')));
   ok(s.submit(R.facilitator, C.adjudicate('RULING-13')));
+  ok(s.submit(R.evaluator, C.observe('OBS-N-14', { delegation: 'norland', objective: 'poc', rating: 'met' })));
+  ok(s.submit(R.evaluatorAll, C.observe('OBS-V-15', { delegation: 'vesteria' })));
+  ok(s.submit(R.facilitator, C.observe('OBS-G-16', { inject: 'call' })));
   return { s, kPing };
 }
 
@@ -58,7 +61,9 @@ const EXPECTED: Record<string, readonly string[]> = {
   kestrel: [MARKERS.kestrelBriefing, 'PING-KV-02', 'DM-KP-06', 'CLAUSE-NK-08', 'ADHOC-K-09', 'REQUEST-VK-12'],
 };
 const PUBLIC = ['PUBLIC-07', 'RULING-13'];
-const CONTROL_ONLY = ['REASON-11', MARKERS.controlNotes];
+/** Observations: control and evaluators only (an evaluator of Norland sees Norland's and the general one). */
+const NORLAND_EVALUATOR = ['OBS-N-14', 'OBS-G-16'];
+const CONTROL_ONLY = ['REASON-11', MARKERS.controlNotes, 'OBS-N-14', 'OBS-V-15', 'OBS-G-16'];
 const ALL_PRIVATE = [...new Set([...Object.values(EXPECTED).flat(), ...CONTROL_ONLY])];
 
 describe('views keep secrets', () => {
@@ -83,8 +88,9 @@ describe('views keep secrets', () => {
 
   it('an evaluator sees what its delegations see, plus their whole rule ledger', () => {
     const text = json(R.evaluator);
-    for (const m of [...(EXPECTED.norland ?? []), ...PUBLIC]) expect(text, m).toContain(m);
-    for (const m of ALL_PRIVATE.filter((x) => !EXPECTED.norland?.includes(x))) expect(text, m).not.toContain(m);
+    const seen = [...(EXPECTED.norland ?? []), ...NORLAND_EVALUATOR];
+    for (const m of [...seen, ...PUBLIC]) expect(text, m).toContain(m);
+    for (const m of ALL_PRIVATE.filter((x) => !seen.includes(x))) expect(text, m).not.toContain(m);
     const { s } = playedOut();
     const view = viewFor(compiled, s.state, R.evaluator) as EvaluatorView;
     expect(view.ledger.map((e) => e.rule)).toEqual(['no-hack-back']);

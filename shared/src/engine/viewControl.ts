@@ -4,6 +4,7 @@
  * rule ledger, on top of the public picture.
  */
 import type { CompiledScenario } from './compile.ts';
+import { observationsFor, watchedBy } from './observations.ts';
 import { listFilter, mapValues, toArray } from './persist.ts';
 import type { ExerciseState } from './state.ts';
 import { nextDueAt } from './timers.ts';
@@ -16,7 +17,7 @@ export function evaluatorView(
   watching: 'all' | readonly string[],
   now: number,
 ): EvaluatorView {
-  const ids = (watching === 'all' ? c.delegationIds : watching).filter((id) => c.delegations.has(id));
+  const ids = watchedBy(c, watching);
   const watched = new Set(ids);
   return {
     role: 'evaluator',
@@ -24,6 +25,7 @@ export function evaluatorView(
     watching: ids,
     delegations: ids.map((id) => delegationView(c, state, id, null, now)),
     ledger: listFilter(state.ledger, (e) => watched.has(e.party)),
+    observations: observationsFor(state, ids),
   };
 }
 
@@ -64,5 +66,6 @@ export function controlView(c: CompiledScenario, state: ExerciseState, now: numb
     ladder: state.ladder,
     ruleModes: state.ruleModes,
     nextTimerAt: nextDueAt(c, state),
+    observations: observationsFor(state, null),
   };
 }

@@ -17,6 +17,7 @@ import type {
   JournalEntry,
   LedgerEntry,
   Message,
+  Observation,
   Ping,
   Proposal,
 } from './types.ts';
@@ -159,6 +160,8 @@ export type EvaluatorView = PublicPicture & {
   readonly delegations: readonly DelegationView[];
   /** Every ledger entry (breaches of any mode, deadlines met and missed) of the watched delegations. */
   readonly ledger: readonly LedgerEntry[];
+  /** Observations on the watched delegations, and general ones. */
+  readonly observations: readonly Observation[];
 };
 
 export type MselEntry = {
@@ -190,6 +193,8 @@ export type FacilitatorView = PublicPicture & {
   readonly ladder: Readonly<Record<string, { readonly current: number; readonly highest: number }>>;
   readonly ruleModes: Readonly<Record<string, RuleMode>>;
   readonly nextTimerAt: GameMs | null;
+  /** Every observation recorded by evaluators and the facilitator. */
+  readonly observations: readonly Observation[];
 };
 
 export type View = ObserverView | DelegationView | EvaluatorView | FacilitatorView;

@@ -140,9 +140,29 @@ export const FacilitatorCommand = z.discriminatedUnion('type', [
 ]);
 export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
 
-export const Command = z.union([ParticipantCommand, FacilitatorCommand]);
-export type Command = ParticipantCommand | FacilitatorCommand;
+// ─── Evaluator commands (the facilitator may send them too) ────────────────────────────────────────────────────────
+
+/** How an evaluator rates what it observed against an objective (HSEEP: performed, partially, not performed). */
+export const OBSERVATION_RATINGS = ['met', 'partially', 'not-met'] as const;
+export type ObservationRating = (typeof OBSERVATION_RATINGS)[number];
+
+export const EvaluatorCommand = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('observation.record'),
+    text: Text,
+    objective: Id.optional().describe('The exercise objective it is about.'),
+    inject: Id.optional().describe('The inject it is about (a scenario inject or an ad hoc one).'),
+    delegation: Id.optional().describe('The delegation observed; none for a general observation.'),
+    rating: z.enum(OBSERVATION_RATINGS).nullable().default(null),
+  }),
+]);
+export type EvaluatorCommand = z.infer<typeof EvaluatorCommand>;
+
+export const Command = z.union([ParticipantCommand, FacilitatorCommand, EvaluatorCommand]);
+export type Command = ParticipantCommand | FacilitatorCommand | EvaluatorCommand;
 export type CommandType = Command['type'];
 
 export const PARTICIPANT_COMMAND_TYPES = ParticipantCommand.options.map((o) => o.shape.type.value);
 export const FACILITATOR_COMMAND_TYPES = FacilitatorCommand.options.map((o) => o.shape.type.value);
+/** Commands of evaluators, which the facilitator may send as well. */
+export const EVALUATOR_COMMAND_TYPES = EvaluatorCommand.options.map((o) => o.shape.type.value);

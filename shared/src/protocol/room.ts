@@ -17,6 +17,8 @@ import type { RuleFlag } from '../engine/types.ts';
 import { Id } from '../scenario/schema.ts';
 import {
   type Command,
+  EVALUATOR_COMMAND_TYPES,
+  EvaluatorCommand,
   FACILITATOR_COMMAND_TYPES,
   FacilitatorCommand,
   PARTICIPANT_COMMAND_TYPES,
@@ -86,12 +88,19 @@ export function describeIssues(error: z.ZodError, prefix = ''): string {
 
 const PARTICIPANT: ReadonlySet<string> = new Set(PARTICIPANT_COMMAND_TYPES);
 const FACILITATOR: ReadonlySet<string> = new Set(FACILITATOR_COMMAND_TYPES);
+const EVALUATOR: ReadonlySet<string> = new Set(EVALUATOR_COMMAND_TYPES);
 
 /** A command as received: checked against its type's schema (defaults applied), or what is wrong with it. */
 export function parseCommand(raw: unknown): { ok: true; command: Command } | { ok: false; message: string } {
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
   if (typeof type !== 'string') return { ok: false, message: 'command.type: expected a command type such as "assess"' };
-  const schema = PARTICIPANT.has(type) ? ParticipantCommand : FACILITATOR.has(type) ? FacilitatorCommand : null;
+  const schema = PARTICIPANT.has(type)
+    ? ParticipantCommand
+    : FACILITATOR.has(type)
+      ? FacilitatorCommand
+      : EVALUATOR.has(type)
+        ? EvaluatorCommand
+        : null;
   if (schema === null) {
     const shown = type.length > 40 ? `${type.slice(0, 40)}…` : type;
     return { ok: false, message: `command.type: there is no command "${shown}"` };

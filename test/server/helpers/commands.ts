@@ -59,6 +59,13 @@ export const SAMPLES: { readonly [T in CommandType]: (r: Refs) => Extract<Comman
   broadcast: () => ({ type: 'broadcast', to: 'all', text: 'Ten minutes to the next phase.' }),
   'actor.act': () => ({ type: 'actor.act', actor: 'press', action: 'news_report', targets: [], params: {} }),
   'exercise.end': () => ({ type: 'exercise.end', note: 'Time is up.' }),
+  'observation.record': (r) => ({
+    type: 'observation.record',
+    text: 'The contact point answered within the deadline.',
+    delegation: r.other,
+    objective: 'poc',
+    rating: 'met',
+  }),
 };
 
 export const GREY_TIDE_ROLES = {

@@ -1,4 +1,4 @@
-/** Display helpers for reports: texts in the scenario's fallback language, party names, game clock times. */
+/** Display helpers for reports (the CLI, bots, reviews): texts in the scenario's fallback language, party names, game clock times. */
 import type { CompiledScenario } from '../engine/compile.ts';
 import type { LocalizedText } from '../scenario/schema.ts';
 
