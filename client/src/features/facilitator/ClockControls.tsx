@@ -1,23 +1,14 @@
-import type { Command } from '@parley/shared/protocol/commands.ts';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sendCommand } from '../../net/connection.ts';
 import { useSession } from '../../state/store.ts';
+import { JumpControl } from './JumpControl.tsx';
+import { SpeedControl } from './SpeedControl.tsx';
+import { useCommand } from './useCommand.ts';
 
-/** Start, pause and resume play; a refusal is shown in the server's words. */
+/** Start, pause and resume play, the clock speed and a jump ahead; a refusal is shown in the server's words. */
 export function ClockControls() {
   const { t } = useTranslation();
   const status = useSession((s) => s.info.status);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (command: Command) => {
-    setBusy(true);
-    setError(null);
-    const outcome = await sendCommand(command);
-    setBusy(false);
-    if (!outcome.ok) setError(outcome.message);
-  };
+  const { busy, error, run } = useCommand();
 
   return (
     <div className="controls" data-testid="panel.clock">
@@ -25,7 +16,7 @@ export function ClockControls() {
         <button
           type="button"
           className="button button--primary"
-          disabled={busy}
+          disabled={busy !== null}
           data-testid="clock.start"
           onClick={() => run({ type: 'exercise.start' })}
         >
@@ -36,7 +27,7 @@ export function ClockControls() {
         <button
           type="button"
           className="button"
-          disabled={busy}
+          disabled={busy !== null}
           data-testid="clock.pause"
           onClick={() => run({ type: 'exercise.pause' })}
         >
@@ -47,19 +38,21 @@ export function ClockControls() {
         <button
           type="button"
           className="button button--primary"
-          disabled={busy}
+          disabled={busy !== null}
           data-testid="clock.resume"
           onClick={() => run({ type: 'exercise.resume' })}
         >
           {t('facilitator.resume')}
         </button>
       )}
+      {(status === 'running' || status === 'paused') && <JumpControl />}
       {status === 'ended' && <p className="muted">{t('facilitator.ended')}</p>}
       {error && (
         <p className="form__error" role="alert">
           {error}
         </p>
       )}
+      {status !== 'ended' && <SpeedControl />}
     </div>
   );
 }

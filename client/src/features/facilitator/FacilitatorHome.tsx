@@ -4,6 +4,7 @@ import { IncidentFeed } from '../feed/IncidentFeed.tsx';
 import { ClockControls } from './ClockControls.tsx';
 import { DelegationsList } from './DelegationsList.tsx';
 import { MselList } from './MselList.tsx';
+import './facilitator.css';
 
 const asFacilitator = (v: unknown) => v as FacilitatorView;
 

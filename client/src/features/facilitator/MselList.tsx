@@ -1,13 +1,13 @@
 import type { MselEntry } from '@parley/shared/engine/viewTypes.ts';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatGameTime } from '../../state/clock.ts';
-import { useText } from '../shell/useText.ts';
+import { MselRow } from './MselRow.tsx';
+import { mselOrder } from './msel.ts';
 
-/** The MSEL in order of its due time, each entry with its status. */
+/** The MSEL in order of its due time, each entry with its status and, while open, release and skip. */
 export function MselList({ msel }: { readonly msel: readonly MselEntry[] }) {
-  const { t, i18n } = useTranslation();
-  const text = useText();
-  const ordered = [...msel].sort((a, b) => (a.dueAt ?? Number.MAX_SAFE_INTEGER) - (b.dueAt ?? Number.MAX_SAFE_INTEGER));
+  const { t } = useTranslation();
+  const ordered = useMemo(() => mselOrder(msel), [msel]);
   return (
     <section className="panel" aria-labelledby="msel-title" data-testid="panel.msel">
       <h2 id="msel-title" className="panel__title">
@@ -16,15 +16,9 @@ export function MselList({ msel }: { readonly msel: readonly MselEntry[] }) {
       {ordered.length === 0 ? (
         <p className="empty">{t('facilitator.mselEmpty')}</p>
       ) : (
-        <ol className="rows">
+        <ol className="rows msel">
           {ordered.map((entry) => (
-            <li key={entry.id} className="row" data-testid="msel.entry" data-status={entry.status}>
-              <span className="row__time" dir="ltr">
-                {entry.dueAt !== null ? formatGameTime(entry.dueAt, i18n.language) : '—'}
-              </span>
-              <span className="row__title">{text(entry.title)}</span>
-              <span className={`badge badge--${entry.status}`}>{t(`facilitator.inject.${entry.status}`)}</span>
-            </li>
+            <MselRow key={entry.id} entry={entry} />
           ))}
         </ol>
       )}

@@ -133,6 +133,32 @@ export const es: Messages = {
       skipped: 'Omitida',
       lapsed: 'Caducada',
     },
+    entry: {
+      to: 'Destinatarios',
+      toAll: 'Todas las delegaciones',
+      notes: 'Notas para el facilitador',
+      expects: 'Acción esperada',
+      objective: 'Objetivo evaluado',
+      release: 'Publicar ahora',
+      releaseLabel: 'Publicar ahora: {{title}}',
+      skip: 'Omitir',
+      skipLabel: 'Omitir: {{title}}',
+      trigger: {
+        at: 'Programado',
+        onEnter: 'Inicio de fase',
+        when: 'Por condición',
+        manual: 'A mano',
+      },
+    },
+    clock: {
+      speed: 'Velocidad del reloj',
+      speedValue: '{{value}}×',
+      jump: 'Avanzar {{count}} min',
+      jumpWarning:
+        '¿Adelantar el reloj de juego {{count}} minutos? Todos los injects y temporizadores previstos en ese intervalo se disparan de inmediato.',
+      jumpConfirm: 'Avanzar {{count}} min',
+      cancel: 'Cancelar',
+    },
   },
   observer: {
     title: 'Situación pública',

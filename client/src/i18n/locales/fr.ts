@@ -134,6 +134,32 @@ export const fr: Messages = {
       skipped: 'Écarté',
       lapsed: 'Caduc',
     },
+    entry: {
+      to: 'Destinataires',
+      toAll: 'Toutes les délégations',
+      notes: 'Notes pour l’animateur',
+      expects: 'Action attendue',
+      objective: 'Objectif évalué',
+      release: 'Diffuser maintenant',
+      releaseLabel: 'Diffuser maintenant : {{title}}',
+      skip: 'Écarter',
+      skipLabel: 'Écarter : {{title}}',
+      trigger: {
+        at: 'Horaire',
+        onEnter: 'Entrée de phase',
+        when: 'Sur condition',
+        manual: 'À la main',
+      },
+    },
+    clock: {
+      speed: 'Vitesse de l’horloge',
+      speedValue: '{{value}}×',
+      jump: 'Avancer de {{count}} min',
+      jumpWarning:
+        'Avancer l’horloge de jeu de {{count}} minutes ? Tous les injects et minuteurs prévus entre-temps se déclenchent aussitôt.',
+      jumpConfirm: 'Avancer de {{count}} min',
+      cancel: 'Annuler',
+    },
   },
   observer: {
     title: 'Situation publique',
