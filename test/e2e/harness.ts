@@ -16,7 +16,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLIENT = join(ROOT, 'client');
-const DIST = join(CLIENT, 'dist');
+/** Where the client is built (PARLEY_E2E_DIST lets parallel runs on one checkout keep their own build). */
+const DIST = process.env.PARLEY_E2E_DIST ?? join(CLIENT, 'dist');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
 function newest(path: string): number {
@@ -35,7 +36,10 @@ export function ensureClientBuilt(): void {
     join(ROOT, 'shared', 'src'),
   ];
   if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newest))) return;
-  const run = spawnSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: CLIENT, stdio: 'inherit' });
+  const run = spawnSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], {
+    cwd: CLIENT,
+    stdio: 'inherit',
+  });
   if (run.status !== 0) throw new Error('the client build failed');
 }
 

@@ -6,6 +6,10 @@ import { useRoute } from './navigation.ts';
 
 // The join path stays small: the consoles (Colyseus) and the set-up page (QR codes) load when opened.
 const ConsolePage = lazy(() => import('../features/shell/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
+const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
+const ProjectorPage = lazy(() =>
+  import('../features/observer/ProjectorPage.tsx').then((m) => ({ default: m.ProjectorPage })),
+);
 const RunPage = lazy(() => import('../features/run/RunPage.tsx').then((m) => ({ default: m.RunPage })));
 
 export function App() {
@@ -25,6 +29,18 @@ export function App() {
       return (
         <Suspense fallback={<Loading />}>
           <ConsolePage key={route.exerciseId} exerciseId={route.exerciseId} />
+        </Suspense>
+      );
+    case 'review':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ReviewPage key={route.exerciseId} exerciseId={route.exerciseId} />
+        </Suspense>
+      );
+    case 'projector':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ProjectorPage key={route.exerciseId} exerciseId={route.exerciseId} />
         </Suspense>
       );
   }

@@ -7,6 +7,8 @@ describe('routes', () => {
     expect(parseRoute('/join')).toEqual({ name: 'join', code: '' });
     expect(parseRoute('/x/k3v9q2m7pa/')).toEqual({ name: 'console', exerciseId: 'k3v9q2m7pa' });
     expect(parseRoute('/run')).toEqual({ name: 'run' });
+    expect(parseRoute('/x/k3v9q2m7pa/review')).toEqual({ name: 'review', exerciseId: 'k3v9q2m7pa' });
+    expect(parseRoute('/x/k3v9q2m7pa/projector')).toEqual({ name: 'projector', exerciseId: 'k3v9q2m7pa' });
   });
 
   it('sends anything else home', () => {
@@ -20,6 +22,8 @@ describe('routes', () => {
       { name: 'join', code: 'ABCD-EFGH' },
       { name: 'run' },
       { name: 'console', exerciseId: 'abc' },
+      { name: 'review', exerciseId: 'abc' },
+      { name: 'projector', exerciseId: 'abc' },
     ];
     for (const r of routes) expect(parseRoute(pathOf(r))).toEqual(r);
   });

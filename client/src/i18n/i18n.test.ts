@@ -17,16 +17,16 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
-  const reference = leaves(MESSAGES.en);
+  const reference = leaves(MESSAGES.en as Tree);
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has every English key, no other, and no empty text', (lang) => {
-    const own = leaves(MESSAGES[lang]);
+    const own = leaves(MESSAGES[lang] as Tree);
     expect([...own.keys()].sort()).toEqual([...reference.keys()].sort());
     expect([...own].filter(([, text]) => text.trim() === '').map(([k]) => k)).toEqual([]);
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s keeps every {{placeholder}} of the English text', (lang) => {
-    const own = leaves(MESSAGES[lang]);
+    const own = leaves(MESSAGES[lang] as Tree);
     const broken = [...reference].filter(([key, text]) => {
       const theirs = own.get(key);
       return theirs !== undefined && placeholders(theirs).join() !== placeholders(text).join();

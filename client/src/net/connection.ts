@@ -7,7 +7,7 @@
  */
 import { Client, type Room, ServerError } from '@colyseus/sdk';
 import type { Command } from '@parley/shared/protocol/commands.ts';
-import type { Welcome } from '@parley/shared/protocol/room.ts';
+import type { PresenceMessage, PreviewAnswer, Welcome } from '@parley/shared/protocol/room.ts';
 import { type RoomSnapshot, type SessionStore, session } from '../state/store.ts';
 import { type CommandOutcome, createCommandTracker } from './commands.ts';
 import { forgetConnection, loadSeat, rememberConnection, type SeatRecord } from './seats.ts';
@@ -20,6 +20,10 @@ const RETRY_MS = [500, 1000, 2000, 4000, 8000];
 
 export type Connection = {
   send(command: Command): Promise<CommandOutcome>;
+  /** What the command would do now (refused or not, rules it would breach), applying nothing; null when offline. */
+  preview(command: Command): Promise<PreviewAnswer | null>;
+  /** Facilitator: give a delegation's empty seat to a bot, or take it back. */
+  seatBot(delegation: string, policy: string | null): Promise<CommandOutcome>;
   close(): void;
 };
 
@@ -31,12 +35,24 @@ export function sendCommand(command: Command): Promise<CommandOutcome> {
   return Promise.resolve({ ok: false, id: '', kind: 'error', code: 'offline', message: 'Not connected.' });
 }
 
+/** Ask the server what a command would do (see `Connection.preview`). */
+export function previewCommand(command: Command): Promise<PreviewAnswer | null> {
+  return current ? current.preview(command) : Promise.resolve(null);
+}
+
+/** Facilitator: a bot takes a delegation's empty seat (`policy`), or leaves it (`null`). */
+export function seatBot(delegation: string, policy: string | null): Promise<CommandOutcome> {
+  if (current) return current.seatBot(delegation, policy);
+  return Promise.resolve({ ok: false, id: '', kind: 'error', code: 'offline', message: 'Not connected.' });
+}
+
 const endpoint = () => `${location.protocol}//${location.host}`;
 
 function joinOptions(exerciseId: string, seat: SeatRecord) {
+  const name = seat.name.trim() ? { name: seat.name.trim().slice(0, 60) } : {};
   return 'code' in seat.credentials
-    ? { code: seat.credentials.code }
-    : { facilitatorToken: seat.credentials.facilitatorToken, exerciseId };
+    ? { code: seat.credentials.code, ...name }
+    : { facilitatorToken: seat.credentials.facilitatorToken, exerciseId, ...name };
 }
 
 export function openConnection(exerciseId: string, store: SessionStore = session): Connection {
@@ -47,6 +63,8 @@ export function openConnection(exerciseId: string, store: SessionStore = session
   let closed = false;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const previews = new Map<string, (answer: PreviewAnswer | null) => void>();
+  const bots = new Map<string, (outcome: CommandOutcome) => void>();
 
   const live = (r: Room) => {
     state().setConnection('live');
@@ -65,18 +83,25 @@ export function openConnection(exerciseId: string, store: SessionStore = session
         const welcome = payload as Welcome;
         state().welcomed(welcome);
         rememberConnection(exerciseId, r.reconnectionToken, welcome);
-      } else tracker.handle(String(type), payload);
+      } else if (type === 'presence') state().presenceChanged(payload as PresenceMessage);
+      else if (type === 'preview') {
+        const answer = payload as PreviewAnswer;
+        previews.get(answer.id)?.(answer);
+        previews.delete(answer.id);
+      } else if (!tracker.handle(String(type), payload)) settleBot(String(type), payload);
     });
     r.onStateChange((s: Partial<RoomSnapshot>) => {
       if (s.clock && s.docs) state().synced(s as RoomSnapshot);
     });
     r.onDrop(() => {
       tracker.attach(null);
+      dropAsked();
       state().setConnection('reconnecting');
     });
     r.onReconnect(() => live(r));
     r.onLeave((code: number, reason?: string) => {
       tracker.attach(null);
+      dropAsked();
       room = null;
       if (closed) return;
       if (code === CODE_REVOKED) {
@@ -91,6 +116,28 @@ export function openConnection(exerciseId: string, store: SessionStore = session
     const initial = r.state as Partial<RoomSnapshot> | undefined;
     if (initial?.clock && initial.docs) state().synced(initial as RoomSnapshot);
     live(r);
+  };
+
+  /** Previews and bot requests are not resent: whoever asked hears "no answer" and may ask again. */
+  const dropAsked = () => {
+    for (const answer of previews.values()) answer(null);
+    previews.clear();
+    for (const [id, settle] of bots)
+      settle({ ok: false, id, kind: 'error', code: 'offline', message: 'The connection dropped; try again.' });
+    bots.clear();
+  };
+
+  const settleBot = (type: string, payload: unknown) => {
+    const id = (payload as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return;
+    const settle = bots.get(id);
+    if (!settle) return;
+    bots.delete(id);
+    if (type === 'ack') settle({ ok: true, id, seqs: [], flags: [] });
+    else {
+      const p = payload as { code?: string; message?: string };
+      settle({ ok: false, id, kind: 'refused', code: p.code ?? 'refused', message: p.message ?? '' });
+    }
   };
 
   const enter = async () => {
@@ -136,6 +183,26 @@ export function openConnection(exerciseId: string, store: SessionStore = session
 
   const connection: Connection = {
     send: (command) => tracker.submit(command),
+    preview: (command) => {
+      if (!room) return Promise.resolve(null);
+      const id = crypto.randomUUID();
+      const r = room;
+      return new Promise((resolve) => {
+        previews.set(id, resolve);
+        r.send('preview', { id, command });
+      });
+    },
+    seatBot: (delegation, policy) => {
+      if (!room)
+        return Promise.resolve({ ok: false, id: '', kind: 'error', code: 'offline', message: 'Not connected.' });
+      const id = crypto.randomUUID();
+      const r = room;
+      return new Promise((resolve) => {
+        bots.set(id, resolve);
+        if (policy === null) r.send('seat.unbot', { id, delegation });
+        else r.send('seat.bot', { id, delegation, policy });
+      });
+    },
     close: () => {
       closed = true;
       clearTimeout(timer);

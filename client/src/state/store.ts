@@ -5,7 +5,7 @@
  * The view is replaced, never edited.
  */
 import type { View } from '@parley/shared/engine/viewTypes.ts';
-import type { Welcome } from '@parley/shared/protocol/room.ts';
+import type { PresenceMessage, Welcome } from '@parley/shared/protocol/room.ts';
 import type { LocalizedText } from '@parley/shared/scenario/schema.ts';
 import { createViewAssembler, type DocLike } from '@parley/shared/sync/assemble.ts';
 import { useStore } from 'zustand';
@@ -37,6 +37,8 @@ export type SessionState = {
   readonly view: View | null;
   readonly info: PublicInfo;
   readonly clock: ClockAnchor;
+  /** Facilitator only: who is connected to which seat, which delegations bots play (null until the server says). */
+  readonly presence: PresenceMessage | null;
   /** Local UI state. */
   readonly ui: { readonly feedChannel: string };
 };
@@ -47,6 +49,7 @@ export type SessionActions = {
   /** A patch arrived: rebuild the view from this seat's doc and take the public fields. */
   synced(room: RoomSnapshot): void;
   setFeedChannel(channel: string): void;
+  presenceChanged(presence: PresenceMessage): void;
   reset(): void;
 };
 
@@ -59,6 +62,7 @@ const initial: SessionState = {
   view: null,
   info: { status: 'setup', phases: [], phaseTitle: null },
   clock: STOPPED,
+  presence: null,
   ui: { feedChannel: 'all' },
 };
 
@@ -103,6 +107,7 @@ export function createSessionStore(): SessionStore {
       };
       set({ view, info: nextInfo, clock: sameClock(clock, anchor) ? clock : anchor });
     },
+    presenceChanged: (presence) => set({ presence }),
     setFeedChannel: (feedChannel) => set({ ui: { ...get().ui, feedChannel } }),
     reset: () => {
       assemble = createViewAssembler();

@@ -19,6 +19,8 @@ import {
   type ExerciseEvent,
   ExerciseSession,
   nextDueAt,
+  type Preview,
+  previewCommand,
   type Role,
   type View,
   viewFor,
@@ -148,6 +150,15 @@ export class ExerciseHost {
   /** What `role` may see of the saved state. */
   view(role: Role): View {
     return viewFor(this.compiled, this.snapshot.state, role, this.snapshot.now);
+  }
+
+  /**
+   * What a command would do now, applying nothing: the engine's verdict and the rules it would breach (those the
+   * sender may be told of; the facilitator and evaluators also see record-only ones).
+   */
+  preview(role: Role, command: Command): Preview {
+    const audience = role.kind === 'delegation' ? 'sender' : 'control';
+    return previewCommand(this.compiled, this.session.state, { actor: role, command, at: this.gameNow }, audience);
   }
 
   /** Listen to saved updates; returns the unsubscribe function. */

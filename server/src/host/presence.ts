@@ -1,7 +1,8 @@
 /**
  * Who is connected to an exercise, per seat: the room reports joins, drops (the seat is held for a reconnection
  * window), returns and final leaves; the facilitator's screen and the live feed's figures read it. That a seat is
- * connected is public; no names or other details are kept.
+ * connected is public; the display names people give are kept in memory, for the facilitator's seats panel only,
+ * and forgotten when they leave.
  */
 import type { Role } from '@parley/shared';
 import { roleTag } from './keys.ts';
@@ -13,11 +14,11 @@ export type SeatPresence = { readonly online: number; readonly reconnecting: num
 export type PresenceSummary = Readonly<Record<string, SeatPresence>>;
 
 export class Presence {
-  private readonly clients = new Map<string, { role: Role; online: boolean }>();
+  private readonly clients = new Map<string, { role: Role; online: boolean; name: string | null }>();
   private readonly listeners = new Set<() => void>();
 
-  join(sessionId: string, role: Role): void {
-    this.clients.set(sessionId, { role, online: true });
+  join(sessionId: string, role: Role, name: string | null = null): void {
+    this.clients.set(sessionId, { role, online: true, name });
     this.changed();
   }
 
@@ -66,6 +67,11 @@ export class Presence {
       out[tag] = seat;
     }
     return out;
+  }
+
+  /** Everyone connected or being waited for, in the order they joined (for the facilitator only). */
+  people(): { seat: string; name: string | null; online: boolean }[] {
+    return [...this.clients.values()].map((c) => ({ seat: roleTag(c.role), name: c.name, online: c.online }));
   }
 
   /** Called after every change; returns the unsubscribe function. */

@@ -62,6 +62,10 @@ export function defineExerciseRoom(deps: RoomDeps) {
         const message = admit(client.userData, payload, CommandMessage, (e) => client.send('error', e));
         if (message) void this.command(client, message.id, message.command);
       },
+      preview: (client: SeatClient, payload: unknown) => {
+        const message = admit(client.userData, payload, CommandMessage, (e) => client.send('error', e));
+        if (message) this.preview(client, message.id, message.command);
+      },
       'seat.bot': (client: SeatClient, payload: unknown) => {
         const message = admit(client.userData, payload, SeatBotMessage, (e) => client.send('error', e));
         if (message && this.control(client, message.id))
@@ -77,7 +81,7 @@ export function defineExerciseRoom(deps: RoomDeps) {
         if (!gate(client.userData, payload, (e) => client.send('error', e))) return;
         client.send('error', {
           code: 'unknown-message',
-          message: `This room does not take "${shown}" messages (only command, seat.bot and seat.unbot).`,
+          message: `This room does not take "${shown}" messages (only command, preview, seat.bot and seat.unbot).`,
         });
       },
     };
@@ -113,7 +117,7 @@ export function defineExerciseRoom(deps: RoomDeps) {
       client.view = new StateView();
       const { key, doc } = this.sync.open(auth.role, (role) => this.host.view(role));
       grantDoc(client.view, doc);
-      this.host.presence.join(client.sessionId, auth.role);
+      this.host.presence.join(client.sessionId, auth.role, auth.name);
       client.send('welcome', { exerciseId: this.roomId, role: auth.role, doc: key });
       if (auth.role.kind === 'facilitator') client.send('presence', this.presenceMessage());
       deps.metrics?.clientJoined();
@@ -164,6 +168,22 @@ export function defineExerciseRoom(deps: RoomDeps) {
       }
     }
 
+    /** What a command would do, applying nothing: refused or not, and the rules it would breach with their cost. */
+    private preview(client: SeatClient, id: string, raw: unknown): void {
+      const parsed = parseCommand(raw);
+      if (!parsed.ok) {
+        client.send('error', { id, code: 'invalid', message: parsed.message });
+        return;
+      }
+      const result = this.host.preview(client.userData?.role as Role, parsed.command);
+      client.send(
+        'preview',
+        result.ok
+          ? { id, ok: true, flags: result.flags }
+          : { id, ok: false, flags: result.flags, code: result.refusal.code, message: result.refusal.message },
+      );
+    }
+
     private answer(client: SeatClient, id: string, result: HostResult | BotSeatResult): void {
       if (!result.ok) client.send('refused', { id, code: result.code, message: result.message });
       else if ('seqs' in result) client.send('ack', { id, seqs: result.seqs, flags: result.flags });
@@ -187,7 +207,11 @@ export function defineExerciseRoom(deps: RoomDeps) {
     }
 
     private presenceMessage(): ServerMessages['presence'] {
-      return { seats: this.host.presence.summary(), bots: this.host.committed.bots };
+      return {
+        seats: this.host.presence.summary(),
+        people: this.host.presence.people(),
+        bots: this.host.committed.bots,
+      };
     }
 
     private sendPresence(): void {

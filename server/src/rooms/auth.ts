@@ -17,8 +17,8 @@ export type Authenticate = {
   readonly guesses?: GuessLimiter | undefined;
 };
 
-/** What a client joined as; `code` is its join code (null for the facilitator). */
-export type Seat = { readonly role: Role; readonly code: string | null };
+/** What a client joined as; `code` is its join code (null for the facilitator), `name` the display name given. */
+export type Seat = { readonly role: Role; readonly code: string | null; readonly name: string | null };
 
 const refuse = (message: string) => new ServerError(ErrorCode.AUTH_FAILED, message);
 
@@ -46,7 +46,7 @@ export async function authenticate(
     }
     if (found.value.code.exerciseId !== exerciseId)
       throw refuse('This join code is for another exercise: open the link you were given for this one.');
-    return { role: found.value.code.role, code: found.value.code.code };
+    return { role: found.value.code.role, code: found.value.code.code, name: join.name ?? null };
   }
   if (join.exerciseId !== exerciseId)
     throw refuse('This facilitator token is for another exercise: open the link of this exercise.');
@@ -55,5 +55,5 @@ export async function authenticate(
     if (control.error.code === 'unauthorized') auth.guesses?.fail(`auth:${ip}`);
     throw refuse(control.error.message);
   }
-  return { role: { kind: 'facilitator' }, code: null };
+  return { role: { kind: 'facilitator' }, code: null, name: join.name ?? null };
 }

@@ -137,11 +137,15 @@ export function applyMessage(s: Step, party: string, e: Ev<'message.send'>): voi
   } else if (ch.kind === 'group') {
     channel = ch;
     members = s.c.groups.get(ch.group)?.members ?? [party];
+  } else if (ch.kind === 'team') {
+    channel = { kind: 'team', party };
+    members = [party];
   } else {
     channel = { kind: 'bilateral', between: party < ch.with ? [party, ch.with] : [ch.with, party] };
     members = [party, ch.with];
   }
-  const message: Message = { id: e.id, seq: s.seq, at: s.at, from: party, channel, text: e.text };
+  const seat = e.role.kind === 'delegation' ? e.role.seat : undefined;
+  const message: Message = { id: e.id, seq: s.seq, at: s.at, from: party, channel, text: e.text, seat };
   s.d.messages = append(s.d.messages, message);
   const to = members ? members.filter((m) => m !== party) : [];
   record(s, 'message', members ? toParties(members) : PUBLIC, { by: party, to, ref: e.id });

@@ -131,7 +131,7 @@ export function checkParticipantCommand(
     }
     case 'message.send': {
       const ch = cmd.channel;
-      if (ch.kind === 'public') return null;
+      if (ch.kind === 'public' || ch.kind === 'team') return null;
       if (ch.kind === 'group') {
         const group = c.groups.get(ch.group);
         if (!group) return refuse('unknown', `Unknown channel "${ch.group}"`);

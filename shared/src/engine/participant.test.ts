@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Role } from '../protocol/roles.ts';
 import { listLast, mapGet, toArray } from './persist.ts';
-import { C, idOf, ok, R, refusal, session } from './testKit.ts';
+import { C, compiled, idOf, ok, R, refusal, session } from './testKit.ts';
+import { viewFor } from './view.ts';
 
 const msg = (r: ReturnType<typeof refusal>) => r.message;
 
@@ -165,5 +167,22 @@ describe('messages', () => {
       'Unknown party "frnace"',
     );
     expect(msg(refusal(s.submit(R.kestrel, C.say({ kind: 'bilateral', with: 'kestrel' }, 'x'))))).toMatch(/itself/);
+  });
+
+  it('keeps team notes within the delegation (every seat, and control), saying which seat wrote them', () => {
+    const s = session();
+    ok(s.submit(R.norlandCert, C.say({ kind: 'team' }, 'Hash matches the wiper sample')));
+    const texts = (role: Role) =>
+      viewFor(compiled, s.state, role, s.now)
+        .messages.filter((m) => m.channel.kind === 'team')
+        .map((m) => m.text);
+    expect(texts(R.norland)).toEqual(['Hash matches the wiper sample']);
+    expect(texts(R.facilitator)).toEqual(['Hash matches the wiper sample']);
+    const evaluator = viewFor(compiled, s.state, R.evaluator, s.now);
+    if (evaluator.role !== 'evaluator') throw new Error('expected an evaluator view');
+    expect(evaluator.delegations[0]?.messages.map((m) => m.text)).toContain('Hash matches the wiper sample');
+    expect(texts(R.vesteria)).toEqual([]);
+    expect(texts(R.observer)).toEqual([]);
+    expect(listLast(s.state.messages)).toMatchObject({ channel: { kind: 'team', party: 'norland' }, seat: 'cert' });
   });
 });

@@ -35,6 +35,8 @@ export function aimOf(c: CompiledScenario, state: ExerciseState, party: string, 
     case 'message.send': {
       const ch = command.channel;
       if (ch.kind === 'public') return { ref: command.type, targets: [] };
+      // A team note is internal deliberation: no confidence-building rule applies to it.
+      if (ch.kind === 'team') return null;
       if (ch.kind === 'bilateral') return { ref: command.type, targets: [ch.with] };
       return { ref: command.type, targets: others(c.groups.get(ch.group)?.members ?? [], party) };
     }

@@ -167,6 +167,8 @@ export type MessageChannel =
   | { readonly kind: 'public' }
   | { readonly kind: 'group'; readonly group: string }
   | { readonly kind: 'bilateral'; readonly between: readonly [string, string] }
+  /** A team note: the delegation's own seats (and exercise control) see it. */
+  | { readonly kind: 'team'; readonly party: string }
   | { readonly kind: 'broadcast'; readonly all: boolean; readonly to: readonly string[] };
 
 export type Message = {
@@ -177,6 +179,8 @@ export type Message = {
   readonly from: string | null;
   readonly channel: MessageChannel;
   readonly text: string;
+  /** The delegation seat that wrote it (team notes say who). */
+  readonly seat?: string | undefined;
 };
 
 export type ActionRecord = {

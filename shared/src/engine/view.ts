@@ -37,6 +37,7 @@ function messageSeen(lens: Lens, m: Message): boolean {
   if (lens === null || ch.kind === 'public') return true;
   if (ch.kind === 'broadcast') return ch.all || inLens(lens, ch.to);
   if (ch.kind === 'bilateral') return inLens(lens, ch.between);
+  if (ch.kind === 'team') return inLens(lens, [ch.party]);
   return false;
 }
 
@@ -232,6 +233,7 @@ export function delegationView(
     role: 'delegation',
     delegation: me,
     seat,
+    seats: delegation?.seats ?? [],
     ...pictureFor(c, state, lens, now),
     briefing: delegation?.briefing.private ?? '',
     assessments: listFilter(state.assessments, (a) => a.by === me),

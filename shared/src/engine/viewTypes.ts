@@ -3,7 +3,7 @@
  * never receives another delegation's secrets, observers get the public picture only, evaluators the views of the
  * delegations they watch plus their rule ledger, the facilitator everything.
  */
-import type { Action, GroupChannel, Inject, LocalizedText, Template } from '../scenario/schema.ts';
+import type { Action, Delegation, GroupChannel, Inject, LocalizedText, Template } from '../scenario/schema.ts';
 import type { ActorKind, RuleMode, Visibility } from '../scenario/vocabulary.ts';
 import type {
   Assessment,
@@ -141,6 +141,8 @@ export type DelegationView = PublicPicture & {
   readonly role: 'delegation';
   readonly delegation: string;
   readonly seat: string | null;
+  /** The delegation's seats (chairs at the table), to say who wrote a team note. */
+  readonly seats: Delegation['seats'];
   readonly briefing: LocalizedText;
   readonly assessments: readonly Assessment[];
   readonly pings: readonly Ping[];

@@ -26,9 +26,13 @@ const Params = z
   .default({});
 const Targets = z.array(Id).max(LIMITS.targets).default([]);
 
-/** Where a message goes: the public channel, a scenario group channel, or a bilateral channel with a party. */
+/**
+ * Where a message goes: the public channel, a scenario group channel, a bilateral channel with a party, or the
+ * sender's own team (team notes: seen by the delegation's seats and exercise control only).
+ */
 export const ChannelRef = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('public') }),
+  z.strictObject({ kind: z.literal('team') }),
   z.strictObject({ kind: z.literal('group'), group: Id }),
   z.strictObject({ kind: z.literal('bilateral'), with: Id }),
 ]);

@@ -6,11 +6,16 @@
  * view).
  *
  * Client → server: `command` `{ id, command }` (id: the client's own id for this command, 1–64 characters, reused
- * verbatim when resending so that a retry is applied once), and for the facilitator `seat.bot` / `seat.unbot`.
+ * verbatim when resending so that a retry is applied once), `preview` `{ id, command }` (what the command would do,
+ * applying nothing: answered `preview`), and for the facilitator `seat.bot` / `seat.unbot`.
  * Server → client: `ack` `{ id, seqs, flags }` once the command's events are durably saved (the synced state already
  * includes them), `refused` `{ id, code, message }` to the sender only, `error` `{ id?, code, message }` for a
- * message the room could not take at all (unknown type, wrong shape, too large, too many), and for the facilitator
- * `presence` (which seats are connected, which play as bots).
+ * message the room could not take at all (unknown type, wrong shape, too large, too many), `preview` `{ id, ok,
+ * flags, code?, message? }` (would the command be refused, and which confidence-building rules it would breach at
+ * what cost), and for the facilitator `presence` (which seats are connected and by whom, which play as bots).
+ *
+ * A display name (`name`) may come with the join options: it is shown to the facilitator while the person is
+ * connected and never saved.
  */
 import { z } from 'zod';
 import type { RuleFlag } from '../engine/types.ts';
@@ -35,9 +40,14 @@ export const MAX_MESSAGES_PER_SECOND = 20;
 
 export const CommandId = z.string().min(1, 'must not be empty').max(64, 'at most 64 characters');
 
+/** Longest display name, in characters. */
+export const MAX_NAME_CHARS = 60;
+
+const DisplayName = z.string().trim().min(1).max(MAX_NAME_CHARS).optional();
+
 export const JoinOptions = z.union([
-  z.object({ code: z.string().min(1).max(64) }),
-  z.object({ facilitatorToken: z.string().min(1).max(256), exerciseId: z.string().min(1).max(64) }),
+  z.object({ code: z.string().min(1).max(64), name: DisplayName }),
+  z.object({ facilitatorToken: z.string().min(1).max(256), exerciseId: z.string().min(1).max(64), name: DisplayName }),
 ]);
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
@@ -50,7 +60,7 @@ export type SeatBotMessage = z.infer<typeof SeatBotMessage>;
 export const SeatUnbotMessage = z.strictObject({ id: CommandId, delegation: Id });
 export type SeatUnbotMessage = z.infer<typeof SeatUnbotMessage>;
 
-export const CLIENT_MESSAGE_TYPES = ['command', 'seat.bot', 'seat.unbot'] as const;
+export const CLIENT_MESSAGE_TYPES = ['command', 'preview', 'seat.bot', 'seat.unbot'] as const;
 export type ClientMessageType = (typeof CLIENT_MESSAGE_TYPES)[number];
 
 export type ErrorCode = 'unknown-message' | 'invalid' | 'too-large' | 'rate-limited' | 'forbidden';
@@ -59,9 +69,29 @@ export type Welcome = { readonly exerciseId: string; readonly role: Role; readon
 export type Ack = { readonly id: string; readonly seqs: readonly number[]; readonly flags: readonly RuleFlag[] };
 export type Refused = { readonly id: string; readonly code: string; readonly message: string };
 export type RoomError = { readonly id?: string; readonly code: ErrorCode; readonly message: string };
+/** What a command would do: refused (with the refusal's code and message) or not, and the rules it would breach. */
+export type PreviewAnswer = {
+  readonly id: string;
+  readonly ok: boolean;
+  readonly flags: readonly RuleFlag[];
+  readonly code?: string;
+  readonly message?: string;
+};
+
+/** One connected client, for the facilitator's seats panel. */
+export type Person = {
+  /** The seat tag (`control`, `<delegation>/<seat>`, `evaluator`, `observer`). */
+  readonly seat: string;
+  /** The display name given at join, or null. */
+  readonly name: string | null;
+  readonly online: boolean;
+};
+
 export type PresenceMessage = {
   /** Per seat (`control`, `<delegation>/<seat>`, `evaluator`, `observer`): clients online, clients reconnecting. */
   readonly seats: Readonly<Record<string, { readonly online: number; readonly reconnecting: number }>>;
+  /** Everyone connected or being waited for, in the order they joined. */
+  readonly people: readonly Person[];
   /** Delegation → bot policy. */
   readonly bots: Readonly<Record<string, string>>;
 };
@@ -72,6 +102,7 @@ export type ServerMessages = {
   refused: Refused;
   error: RoomError;
   presence: PresenceMessage;
+  preview: PreviewAnswer;
 };
 
 /** At most this many problems are listed in a message. */

@@ -25,7 +25,7 @@ export type ReviewEntry = {
   /** A display name for who acted (a party's name, "control", "phase", "text", "world"). */
   readonly who: string;
   readonly to: readonly string[];
-  /** Inject channel (intel, news…) or message channel (public, group:<id>, bilateral, broadcast); null otherwise. */
+  /** Inject channel (intel, news…) or message channel (public, group:<id>, bilateral, team, broadcast); null otherwise. */
   readonly channel: string | null;
   readonly audience: Audience;
   readonly ref: string | null;

@@ -63,9 +63,11 @@ function describeMessage({ c, e }: Ctx): string {
   const where =
     ch.kind === 'public'
       ? 'said publicly'
-      : ch.kind === 'group'
-        ? `to the group ${`“${text(c, c.groups.get(ch.group)?.title) || ch.group}”`}`
-        : `to ${partyName(c, ch.with)}`;
+      : ch.kind === 'team'
+        ? 'team note'
+        : ch.kind === 'group'
+          ? `to the group ${`“${text(c, c.groups.get(ch.group)?.title) || ch.group}”`}`
+          : `to ${partyName(c, ch.with)}`;
   return `${where}: ${quote(e.text)}`;
 }
 
