@@ -389,3 +389,48 @@ describe('facilitator commands', () => {
     await expect.poll(async () => (await server.store.getExercise(t.exercise.id))?.status).toBe('ended');
   });
 });
+
+describe('preview', () => {
+  type PreviewAnswer = import('@parley/shared/protocol/room.ts').PreviewAnswer;
+  const ask = (seat: Seat, id: string, command: unknown) => {
+    const answer = seat.next<PreviewAnswer>('preview', (p) => p.id === id);
+    seat.raw('preview', { id, command });
+    return answer;
+  };
+
+  it('tells a delegation which rule an action would breach and what it costs, applying nothing', async () => {
+    const t = await table();
+    const before = (await t.exercise.log()).length;
+    const sanctions = { type: 'action.take', action: 'sanctions', targets: ['vesteria'], params: { severity: 2 } };
+    const warned = await ask(t.norland, 'p1', sanctions);
+    expect(warned.ok).toBe(true);
+    expect(warned.flags.map((f) => [f.rule, f.mode, f.target])).toEqual([['signal-first', 'warn', 'vesteria']]);
+    expect(warned.flags[0]?.cost).toEqual([{ var: 'escalation', add: 1 }]);
+    const attribution = {
+      type: 'signal.send',
+      action: 'public_attribution',
+      targets: ['vesteria'],
+      params: { confidence: 'high' },
+    };
+    const blocked = await ask(t.norland, 'p2', attribution);
+    expect(blocked).toMatchObject({ ok: false, code: 'rule' });
+    expect(blocked.message).toMatch(/Consult before attribution/);
+    await t.norland.ok({ type: 'poc.ping', to: 'vesteria', text: 'Consulting you first' });
+    expect((await ask(t.norland, 'p3', attribution)).ok).toBe(true);
+    expect(await t.exercise.log()).toHaveLength(before + 1);
+  });
+
+  it('answers a malformed command with an error, and a refused one with the refusal', async () => {
+    const t = await table();
+    const error = t.norland.next<{ id: string; code: string }>('error', (p) => p.id === 'p4');
+    t.norland.raw('preview', { id: 'p4', command: { type: 'assess', severity: 99 } });
+    expect((await error).code).toBe('invalid');
+    const refused = await ask(t.vesteria, 'p5', {
+      type: 'action.take',
+      action: 'sanctions',
+      targets: ['norland'],
+      params: { severity: 2 },
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'not-allowed' });
+  });
+});

@@ -92,6 +92,23 @@ describe('presence', () => {
     await gone;
     expect(vesteria.received.some((m) => m.type === 'presence')).toBe(false);
   });
+
+  it('shows the facilitator the display name each person gave at join, and forgets it when they leave', async () => {
+    server = await startServer();
+    const ex = await server.createExercise();
+    const control = await ex.join(R.facilitator);
+    const named = control.next<PresenceMessage>('presence', (p) => p.people.some((x) => x.seat === 'norland/mfa'));
+    const amina = await ex.joinWith({ code: ex.codeOf(R.norland), name: '  Amina Diallo ' });
+    expect((await named).people.find((x) => x.seat === 'norland/mfa')).toEqual({
+      seat: 'norland/mfa',
+      name: 'Amina Diallo',
+      online: true,
+    });
+    const gone = control.next<PresenceMessage>('presence', (p) => !p.people.some((x) => x.seat === 'norland/mfa'));
+    await amina.leave();
+    await gone;
+    expect(await joinError(ex.joinWith({ code: ex.codeOf(R.norland), name: 'x'.repeat(61) }))).toMatch(/Join with/);
+  });
 });
 
 describe('reconnection', () => {
