@@ -43,12 +43,20 @@ export function ensureClientBuilt(): void {
   if (run.status !== 0) throw new Error('the client build failed');
 }
 
-export type Parley = { readonly app: App; readonly url: string; close(): Promise<void> };
+export type Parley = {
+  readonly app: App;
+  readonly url: string;
+  /**
+   * Stop this server (its rooms close, browsers see the connection drop) and start a new one on the same port and
+   * data directory: what a restart of the machine's Parley does. The old value must not be used after.
+   */
+  restart(): Promise<Parley>;
+  close(): Promise<void>;
+};
 
-export async function startParley(): Promise<Parley> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+async function serve(dataDir: string, port: number): Promise<Parley> {
   const config = loadConfig({
-    PORT: '0',
+    PORT: String(port),
     HOST: '127.0.0.1',
     PARLEY_DATA_DIR: dataDir,
     PARLEY_SCENARIOS_DIR: join(ROOT, 'scenarios'),
@@ -57,15 +65,24 @@ export async function startParley(): Promise<Parley> {
     PARLEY_FLUSH_MS: '5',
   });
   const app = await createApp(config, { logger: createLogger({ logLevel: 'silent' }) });
-  const { port } = await app.listen();
+  const bound = (await app.listen()).port;
   return {
     app,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
+    restart: async () => {
+      await app.close();
+      return serve(dataDir, bound);
+    },
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A Parley server on a free port with a fresh data directory (removed by `close`). */
+export function startParley(): Promise<Parley> {
+  return serve(mkdtempSync(join(tmpdir(), 'parley-e2e-')), 0);
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -1,5 +1,6 @@
 /**
- * `./parley bench [--events N] [--runs N] [--seed N] [--delegations N] [--json]`: how fast the exercise engine goes.
+ * `./parley bench [--events N] [--runs N] [--seed N] [--delegations N] [--json]`: how fast the exercise engine goes,
+ * and how much JavaScript the web client sends (benchBundle.ts).
  *
  * A seeded driver plays a generated scenario through an in-memory session (a deterministic mix of participant and
  * facilitator commands, valid and refused, with game time advancing so that timers fire) until the log holds N
@@ -17,6 +18,7 @@ import type { Command } from '@parley/shared/protocol/commands.ts';
 import type { Role } from '@parley/shared/protocol/roles.ts';
 import { buildReview, reviewCursor } from '@parley/shared/review/index.ts';
 import { Rng } from '@parley/shared/rng.ts';
+import { bundleFigures } from './benchBundle.ts';
 import { storeFigures } from './benchStore.ts';
 
 type Input = { readonly role: Role; readonly command: Command } | { readonly advanceTo: number };
@@ -223,6 +225,7 @@ export async function run(args: string[]): Promise<number> {
   }
   scrubMs.sort((a, b) => a - b);
   const store = await storeFigures();
+  const bundle = bundleFigures();
 
   const refused = inputs.filter((x) => !('advanceTo' in x)).length - log.filter((e) => e.role.kind !== 'system').length;
   const result = {
@@ -245,6 +248,7 @@ export async function run(args: string[]): Promise<number> {
     sqliteFlushNormalP99Ms: Number(store.normal.p99.toFixed(2)),
     sqliteFlushFullP50Ms: Number(store.full.p50.toFixed(2)),
     sqliteFlushFullP99Ms: Number(store.full.p99.toFixed(2)),
+    clientJs: bundle,
   };
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -260,6 +264,10 @@ export async function run(args: string[]): Promise<number> {
       `  cost per event, first vs last fifth of the log:      ${result.firstFifthUsPerEvent} µs vs ${result.lastFifthUsPerEvent} µs`,
       `  review: build ${result.reviewBuildMs} ms; scrubber set-up ${result.scrubberSetupMs} ms, facilitator view at a random moment median ${result.scrubberMedianMs} ms (max ${result.scrubberMaxMs} ms, 200 draws)`,
       `  SQLite write of a 50-event batch: NORMAL p50 ${result.sqliteFlushNormalP50Ms} ms (p99 ${result.sqliteFlushNormalP99Ms}), FULL p50 ${result.sqliteFlushFullP50Ms} ms (p99 ${result.sqliteFlushFullP99Ms})`,
+      '  web client JavaScript to download (gzip -9; aim for the join path: 150 KB or less):',
+      ...bundle.map(
+        (b) => `    ${b.path.padEnd(42)} ${String(b.gzipKb).padStart(6)} KB gzip (${b.rawKb} KB raw, ${b.files} files)`,
+      ),
       '',
     ].join('\n'),
   );
