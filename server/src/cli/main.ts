@@ -1,13 +1,15 @@
 /**
- * `./parley validate|simulate|bench ...`: the command-line tools. Each sub-command lives in its own module exporting
- * `run(args: string[]): Promise<number>` (the exit status). Errors a user can cause are printed as messages, never
- * as stack traces.
+ * `./parley validate|simulate|bench|schema|lint|msel ...`: the command-line tools. Each sub-command lives in its own
+ * module exporting `run(args: string[]): Promise<number>` (the exit status). Errors a user can cause are printed as
+ * messages, never as stack traces.
  */
 const commands = {
   validate: () => import('./validate.ts'),
   simulate: () => import('./simulate.ts'),
   bench: () => import('./bench.ts'),
   schema: () => import('./schema.ts'),
+  lint: () => import('./lint.ts'),
+  msel: () => import('./msel.ts'),
 } as const;
 
 type Name = keyof typeof commands;
