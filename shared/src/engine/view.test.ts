@@ -157,3 +157,28 @@ describe('views keep secrets', () => {
     expect(norland.deadlines.map((d) => [d.rule, d.status])).toEqual([['ack-ping', 'open']]);
   });
 });
+
+describe("the facilitator's view of the scenario", () => {
+  it('lists the simulated parties with their actions, every phase in order, the endings, and inject texts as edited', () => {
+    const s = session();
+    ok(s.submit(R.facilitator, C.edit('call', { body: 'The minister wants options by 11:00.' })));
+    const v = viewFor(compiled, s.state, R.facilitator, s.now) as FacilitatorView;
+    expect(v.actors.map((a) => [a.id, a.actions.map((x) => x.id)])).toEqual([
+      ['press', ['news_report']],
+      ['bear', ['ddos']],
+    ]);
+    expect(v.outline.map((p) => `${'-'.repeat(p.depth)}${p.id}`)).toEqual([
+      'detection',
+      '-triage',
+      '-analysis',
+      'response',
+      'deescalation',
+    ]);
+    expect(v.endings.map((e) => [e.id, e.default])).toEqual([
+      ['spiral', false],
+      ['settlement', false],
+      ['stalemate', true],
+    ]);
+    expect(v.msel.find((m) => m.id === 'call')?.body).toBe('The minister wants options by 11:00.');
+  });
+});

@@ -9,7 +9,7 @@ import { listFilter, mapValues, toArray } from './persist.ts';
 import type { ExerciseState } from './state.ts';
 import { nextDueAt } from './timers.ts';
 import { deadlinesFor, delegationView, pictureFor } from './view.ts';
-import type { EvaluatorView, FacilitatorView, MselEntry } from './viewTypes.ts';
+import type { ActorCard, EndingCard, EvaluatorView, FacilitatorView, MselEntry, PhaseOutline } from './viewTypes.ts';
 
 export function evaluatorView(
   c: CompiledScenario,
@@ -46,9 +46,31 @@ function msel(c: CompiledScenario, state: ExerciseState): MselEntry[] {
       expects: inj.expects ?? null,
       objective: inj.objective ?? null,
       notes: inj.notes ?? null,
+      body: st?.edits.body ?? inj.body,
     };
   });
 }
+
+/** The simulated parties the facilitator plays, each with the catalogue actions it may take. */
+function actorsOf(c: CompiledScenario): ActorCard[] {
+  return c.scenario.actors.map((a) => ({
+    id: a.id,
+    actions: a.actions.flatMap((id) => {
+      const action = c.actions.get(id);
+      return action ? [{ ...action, rules: [] }] : [];
+    }),
+  }));
+}
+
+/** Every phase of the statechart, in document order, with its depth (for adjudication's "move play to"). */
+function phasesOf(c: CompiledScenario): PhaseOutline[] {
+  return [...c.phases.values()]
+    .sort((a, b) => a.order - b.order)
+    .map((n) => ({ id: n.phase.id, title: n.phase.title, depth: n.ancestors.length }));
+}
+
+const endingsOf = (c: CompiledScenario): EndingCard[] =>
+  c.scenario.endings.map((e) => ({ id: e.id, title: e.title, tone: e.tone, default: e.default }));
 
 export function controlView(c: CompiledScenario, state: ExerciseState, now: number): FacilitatorView {
   const bySeq = <T extends { seq: number }>(items: T[]) => items.sort((a, b) => a.seq - b.seq);
@@ -57,6 +79,9 @@ export function controlView(c: CompiledScenario, state: ExerciseState, now: numb
     ...pictureFor(c, state, null, now),
     delegations: c.delegationIds.map((id) => delegationView(c, state, id, null, now)),
     msel: msel(c, state),
+    actors: actorsOf(c),
+    outline: phasesOf(c),
+    endings: endingsOf(c),
     ledger: toArray(state.ledger),
     deadlines: deadlinesFor(c, state, null),
     assessments: toArray(state.assessments),

@@ -180,12 +180,32 @@ export type MselEntry = {
   readonly expects: Inject['expects'] | null;
   readonly objective: string | null;
   readonly notes: LocalizedText | null;
+  /** The inject's text as it will be (or was) delivered, edits included (Markdown). */
+  readonly body: LocalizedText;
+};
+
+/** A simulated party the facilitator plays, with the catalogue actions it may take. */
+export type ActorCard = { readonly id: string; readonly actions: readonly CatalogueEntry[] };
+
+/** A phase of the scenario (any depth), for choosing where adjudication moves play. */
+export type PhaseOutline = { readonly id: string; readonly title: LocalizedText; readonly depth: number };
+
+/** An ending the facilitator may declare. */
+export type EndingCard = {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly tone: 'positive' | 'mixed' | 'negative';
+  readonly default: boolean;
 };
 
 export type FacilitatorView = PublicPicture & {
   readonly role: 'facilitator';
   readonly delegations: readonly DelegationView[];
   readonly msel: readonly MselEntry[];
+  readonly actors: readonly ActorCard[];
+  /** Every phase of the scenario, in order. */
+  readonly outline: readonly PhaseOutline[];
+  readonly endings: readonly EndingCard[];
   readonly ledger: readonly LedgerEntry[];
   readonly deadlines: readonly DeadlineView[];
   readonly assessments: readonly Assessment[];

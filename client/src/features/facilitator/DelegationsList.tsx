@@ -1,27 +1,30 @@
 import type { FacilitatorView } from '@parley/shared/engine/viewTypes.ts';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useText } from '../shell/useText.ts';
+import { useSession } from '../../state/store.ts';
+import { DelegationCard } from './DelegationCard.tsx';
+import { glance, ruleTitles } from './glance.ts';
 
-/** Every delegation at a glance: its colour, name and escalation rung. */
+/** Every delegation at a glance: who plays it, where it stands, what it did, what it owes, what it breached. */
 export function DelegationsList({ view }: { readonly view: FacilitatorView }) {
   const { t } = useTranslation();
-  const text = useText();
+  const presence = useSession((s) => s.presence);
+  const cards = useMemo(() => glance(view, presence), [view, presence]);
+  const titles = useMemo(() => ruleTitles(view), [view]);
   return (
     <section className="panel" aria-labelledby="delegations-title" data-testid="panel.delegations">
       <h2 id="delegations-title" className="panel__title">
         {t('facilitator.delegations')}
       </h2>
-      <ul className="rows">
-        {view.delegations.map((d) => {
-          const card = view.parties.find((p) => p.id === d.delegation);
-          return (
-            <li key={d.delegation} className="row" data-testid="delegations.row">
-              <span className="swatch" style={{ background: card?.color ?? 'var(--ink-3)' }} aria-hidden="true" />
-              <span className="row__title">{card ? text(card.name) : d.delegation}</span>
-              <span className="muted">{t('facilitator.rung', { value: view.ladder[d.delegation]?.current ?? 0 })}</span>
-            </li>
-          );
-        })}
+      <ul className="glance">
+        {cards.map((card) => (
+          <DelegationCard
+            key={card.id}
+            card={card}
+            color={view.parties.find((p) => p.id === card.id)?.color ?? null}
+            ruleTitles={titles}
+          />
+        ))}
       </ul>
     </section>
   );

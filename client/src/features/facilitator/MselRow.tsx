@@ -3,16 +3,21 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGameTime } from '../../state/clock.ts';
 import { useText } from '../shell/useText.ts';
+import { InjectEditForm } from './InjectEditForm.tsx';
 import { MselDetails } from './MselDetails.tsx';
 import { isOpen } from './msel.ts';
 import { useCommand } from './useCommand.ts';
 
-/** One MSEL entry: due time, title, status; "Release now" and "Skip" while it is open; opens to the MSEL notes. */
+/**
+ * One MSEL entry: due time, title, status; "Release now", "Skip" and "Edit" while it is open; opens to the MSEL
+ * notes.
+ */
 export function MselRow({ entry }: { readonly entry: MselEntry }) {
   const { t, i18n } = useTranslation();
   const text = useText();
   const { busy, error, run } = useCommand();
   const [expanded, setExpanded] = useState(false);
+  const [editing, setEditing] = useState(false);
   const detailsId = useId();
   const title = text(entry.title);
   const open = isOpen(entry);
@@ -71,6 +76,16 @@ export function MselRow({ entry }: { readonly entry: MselEntry }) {
           >
             {t('facilitator.entry.skip')}
           </button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={editing}
+            data-testid="msel.edit"
+            aria-label={t('control.msel.editLabel', { title })}
+            onClick={() => setEditing((x) => !x)}
+          >
+            {t('control.msel.edit')}
+          </button>
         </span>
       )}
       {error && (
@@ -79,6 +94,7 @@ export function MselRow({ entry }: { readonly entry: MselEntry }) {
         </p>
       )}
       {expanded && <MselDetails entry={entry} id={detailsId} />}
+      {editing && open && <InjectEditForm entry={entry} title={title} onClose={() => setEditing(false)} />}
     </li>
   );
 }

@@ -1,0 +1,340 @@
+/**
+ * The rest of the facilitator's console in Chromium, on Atoll Blackout: every delegation at a glance (who sits where,
+ * a rule breach standing out), editing and writing injects, adjusting the world and adjudicating, broadcasting to one
+ * delegation, acting as a simulated party, the seats (who is connected, a bot in an empty seat that then plays, a
+ * withdrawn code disconnecting its holder), the console at 360 px and in Arabic, and the end of play with the way into
+ * the after-action review. Lumara's foreign ministry plays in a browser; Kestria and the Consortium through the SDK.
+ * Every section is checked with axe and saved as a screenshot.
+ */
+
+import { ColyseusSDK } from '@colyseus/sdk';
+import type { DelegationView } from '@parley/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Seat } from '../server/helpers/seat.ts';
+import {
+  codeRow,
+  delegationCard,
+  type ListedCode,
+  listCodes,
+  mselRow,
+  openConsoleFor,
+  openTab,
+  scheduledForAll,
+  seatCode,
+  variableRow,
+} from './facilitatorPage.ts';
+import {
+  ensureClientBuilt,
+  horizontalOverflow,
+  launchChromium,
+  type PageDocument,
+  type Parley,
+  screenshot,
+  seriousViolations,
+  startParley,
+} from './harness.ts';
+import { joinWithCode, newPage, text } from './pages.ts';
+
+let parley: Parley;
+let browser: Browser;
+const seats: Seat[] = [];
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  [parley, browser] = await Promise.all([startParley(), launchChromium()]);
+});
+
+afterAll(async () => {
+  for (const s of seats) await s.leave().catch(() => {});
+  await browser?.close();
+  await parley?.close();
+});
+
+async function look(page: Page, name: string): Promise<void> {
+  // From the top: the console's header is sticky, and a full-page shot of a scrolled page paints it mid-page.
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+  await screenshot(page, name);
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+}
+
+const feedTitles = async (page: Page) =>
+  (await page.getByTestId('feed.item').locator('.inject__title').allTextContents()).map((t) => t.trim());
+
+const broadcasts = (view: DelegationView) =>
+  view.messages.filter((m) => m.channel.kind === 'broadcast').map((m) => m.text);
+
+const SLOW = { timeout: 15_000, interval: 200 };
+
+describe('the facilitator runs the whole exercise from the console', () => {
+  let facilitator: Page;
+  let lumara: Page;
+  let kestria: Seat;
+  let consortium: Seat;
+  /** A second control connection (the facilitator token through the SDK), to run the clock faster than the UI offers. */
+  let control: Seat;
+  let exerciseId: string;
+  let token: string;
+  let codes: ListedCode[];
+
+  it('sets up Atoll Blackout with Lumara in a browser and two delegations through the SDK, and starts', async () => {
+    ({ page: facilitator } = await newPage(browser));
+    ({ exerciseId, token, codes } = await openConsoleFor(facilitator, parley.url, 'atoll-blackout', 'Full console'));
+    ({ page: lumara } = await newPage(browser));
+    await joinWithCode(lumara, parley.url, seatCode(codes, 'lumara', 'mfa'), 'Amira Haddad', 'home');
+    const sdk = new ColyseusSDK(parley.url);
+    kestria = await Seat.join(sdk, exerciseId, { code: seatCode(codes, 'kestria', 'mfa'), name: 'Jonas Berg' });
+    consortium = await Seat.join(sdk, exerciseId, { code: seatCode(codes, 'consortium', 'noc') });
+    control = await Seat.join(sdk, exerciseId, { facilitatorToken: token, exerciseId });
+    seats.push(kestria, consortium, control);
+
+    await facilitator.getByTestId('clock.start').click();
+    await facilitator.getByTestId('clock.pause').waitFor();
+  });
+
+  it('shows every delegation at a glance, and a rule breach stands out on the delegation that made it', async () => {
+    await kestria.ok({ type: 'assess', severity: 3, suspect: 'teregal', confidence: 'medium' });
+    const attribution = await kestria.ok({
+      type: 'signal.send',
+      action: 'public_attribution',
+      targets: ['teregal'],
+      params: { confidence: 'medium', basis: 'technical' },
+    });
+    expect(attribution.flags.map((f) => f.rule)).toContain('consult_before_attribution');
+
+    const card = delegationCard(facilitator, 'kestria');
+    await expect.poll(() => card.getByTestId('control.breach').count()).toBe(1);
+    const breach = card.getByTestId('control.breach');
+    expect(await breach.getAttribute('data-rule')).toBe('consult_before_attribution');
+    expect(await breach.textContent()).toContain('Consult before attributing in public');
+    expect(await breach.textContent()).toContain('UN norm b');
+    expect(await breach.textContent()).toContain('OSCE CBM 3');
+    expect(await card.getByTestId('control.assessment').textContent()).toContain('Severity 3/5');
+    expect(await card.getByTestId('control.actions').textContent()).toContain('Teregal');
+    expect(await delegationCard(facilitator, 'lumara').getByTestId('control.breach').count()).toBe(0);
+    expect(await text(facilitator, 'control.tab.overview')).toContain('1');
+
+    const occupancy = async (d: string) =>
+      delegationCard(facilitator, d).getByTestId('control.occupancy').getAttribute('data-occupancy');
+    await expect.poll(() => occupancy('lumara')).toBe('people');
+    expect(await delegationCard(facilitator, 'lumara').getByTestId('control.occupancy').textContent()).toContain(
+      'Amira Haddad',
+    );
+    expect(await occupancy('forum')).toBe('empty');
+    await look(facilitator, 'facilitator-overview');
+  });
+
+  it('edits a scheduled inject: a new title and due time, after refusing an empty title', async () => {
+    const { id } = await scheduledForAll(facilitator);
+    const row = mselRow(facilitator, id);
+    await row.getByTestId('msel.edit').click();
+    const form = row.getByTestId('msel.editForm');
+    await form.getByTestId('msel.editTitle').fill('');
+    await form.getByTestId('msel.editSave').click();
+    expect(await form.getByTestId('control.fieldError').textContent()).toContain('Give a title');
+    await form.getByTestId('msel.editTitle').fill('Whole island goes dark');
+    await form.getByTestId('msel.editMinute').fill('40');
+    await look(facilitator, 'facilitator-inject-edit');
+    await form.getByTestId('msel.editSave').click();
+    await form.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await row.getByTestId('msel.toggle').textContent())?.trim())
+      .toBe('Whole island goes dark');
+    expect(await row.locator('.row__time').textContent()).toBe('00:40:00');
+    expect(await row.getAttribute('data-status')).toBe('scheduled');
+  });
+
+  it('writes a new inject to Lumara only: Lumara receives it, Kestria does not', async () => {
+    await facilitator.getByTestId('msel.write').click();
+    const form = facilitator.getByTestId('inject.writeForm');
+    await form.getByTestId('inject.channel').selectOption('intel');
+    await form.getByTestId('inject.send').click();
+    expect(await form.getByTestId('control.fieldError').allTextContents()).toEqual([
+      'Give a title.',
+      'Write the text.',
+      'An intelligence report needs a confidence.',
+    ]);
+    await form.getByTestId('inject.channel').selectOption('email');
+    await form.getByTestId('inject.title').fill('Harbour master calls the ministry');
+    await form.getByTestId('inject.body').fill('The **harbour master** reports a trawler loitering over the cable.');
+    await form.getByTestId('inject.to.some').check();
+    await form.getByTestId('inject.to.lumara').check();
+    await form.getByTestId('inject.send').click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => feedTitles(lumara)).toContain('Harbour master calls the ministry');
+    await expect.poll(() => kestria.view<DelegationView>().injects.some((i) => i.adhoc)).toBe(false);
+  });
+
+  it('adjusts a world variable (the value changes) and records a ruling', async () => {
+    await openTab(facilitator, 'world');
+    const pressure = variableRow(facilitator, 'public_pressure');
+    const before = Number(await pressure.getByTestId('world.value').textContent());
+    const target = before === 7 ? 6 : 7;
+    await pressure.getByTestId('world.adjust').click();
+    const form = pressure.getByTestId('world.adjustForm');
+    await form.getByTestId('world.change.how').selectOption('set');
+    await form.getByTestId('world.change.amount').fill(String(target));
+    await form.getByTestId('world.apply').click();
+    expect(await form.getByTestId('control.fieldError').textContent()).toContain('Say why');
+    await form.getByTestId('world.reason').fill('Crowds gather at the landing station');
+    await form.getByTestId('world.apply').click();
+    await expect.poll(() => pressure.getByTestId('world.value').textContent()).toBe(String(target));
+
+    await facilitator.getByTestId('adjudicate.ruling').fill('The repair ship is cleared to sail at dawn.');
+    await facilitator.getByTestId('adjudicate.addChange').click();
+    await facilitator.getByTestId('adjudicate.change.0.variable').selectOption('connectivity');
+    await facilitator.getByTestId('adjudicate.change.0.amount').fill('-10');
+    await facilitator.getByTestId('adjudicate.submit').click();
+    await expect.poll(() => facilitator.getByTestId('world.ruling').count()).toBe(1);
+    expect(await facilitator.getByTestId('world.ruling').textContent()).toContain('cleared to sail at dawn');
+    expect(await variableRow(facilitator, 'connectivity').getByTestId('world.value').textContent()).toBe('90');
+    await look(facilitator, 'facilitator-world');
+  });
+
+  it('broadcasts to Kestria only: Kestria receives it, the Consortium does not', async () => {
+    await openTab(facilitator, 'comms');
+    await facilitator.getByTestId('broadcast.send').click();
+    expect(await facilitator.getByTestId('control.fieldError').textContent()).toContain('Write the message');
+    await facilitator.getByTestId('broadcast.text').fill('Kestria: your minister is on the line.');
+    await facilitator.getByTestId('broadcast.to.some').check();
+    await facilitator.getByTestId('broadcast.to.kestria').check();
+    await facilitator.getByTestId('broadcast.send').click();
+    await facilitator.getByTestId('broadcast.sent').waitFor();
+    await kestria.until((v) => broadcasts(v as DelegationView).includes('Kestria: your minister is on the line.'));
+
+    await facilitator.getByTestId('broadcast.text').fill('All delegations: ten minutes to the next phase.');
+    await facilitator.getByTestId('broadcast.to.all').check();
+    await facilitator.getByTestId('broadcast.send').click();
+    const seen = await consortium.until((v) =>
+      broadcasts(v as DelegationView).includes('All delegations: ten minutes to the next phase.'),
+    );
+    expect(broadcasts(seen as DelegationView)).not.toContain('Kestria: your minister is on the line.');
+    expect(await facilitator.getByTestId('broadcast.item').count()).toBe(2);
+  });
+
+  it('acts as Teregal, a state without a seat: only its own actions are offered and targets are checked', async () => {
+    const panel = facilitator.getByTestId('panel.actor');
+    await panel.getByTestId('actor.party').selectOption('teregal');
+    await expect.poll(() => panel.getByTestId('actor.action').count(), SLOW).toBe(1);
+    const offered = await panel
+      .getByTestId('actor.action')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value).filter(Boolean));
+    expect(offered).toContain('request_consultations');
+    expect(offered).not.toContain('detain_vessel');
+    await panel.getByTestId('actor.action').selectOption('request_consultations');
+    await panel.getByTestId('actor.act').click();
+    expect(await panel.getByTestId('actor.form').textContent()).toContain('Choose as many parties as the action needs');
+    await panel.getByTestId('actor.target.lumara').check();
+    await look(facilitator, 'facilitator-comms');
+    await panel.getByTestId('actor.act').click();
+    await panel.getByTestId('actor.form').waitFor({ state: 'detached' });
+    await expect.poll(() => panel.getByTestId('actor.move').count()).toBe(1);
+    expect(await panel.getByTestId('actor.move').textContent()).toContain('Teregal');
+    expect(await panel.getByTestId('actor.move').textContent()).toContain('Lumara');
+  });
+
+  it('lists the seats: Lumara’s display name as connected, a QR code per code', async () => {
+    await openTab(facilitator, 'seats');
+    const row = codeRow(facilitator, 'lumara/mfa');
+    await row.waitFor();
+    const person = row.getByTestId('seats.person');
+    await expect.poll(() => person.getAttribute('data-online')).toBe('true');
+    expect(await person.count()).toBe(1);
+    expect(await person.textContent()).toContain('Amira Haddad');
+    expect(await codeRow(facilitator, 'kestria/mfa').getByTestId('seats.person').textContent()).toContain('Jonas Berg');
+    expect(await codeRow(facilitator, 'forum/secretariat').getByTestId('seats.people').textContent()).toContain(
+      'Nobody connected',
+    );
+    expect(await row.getByTestId('seats.codeValue').textContent()).toBe(seatCode(codes, 'lumara', 'mfa'));
+    await row.locator('summary').click();
+    await row.locator('.qr[src]').waitFor();
+    await look(facilitator, 'facilitator-seats');
+  });
+
+  it('gives the Forum’s empty seat to a bot, which then plays on its own as game time passes', async () => {
+    const group = facilitator.locator('[data-testid="seats.bot"][data-delegation="forum"]');
+    expect(await facilitator.locator('[data-testid="seats.bot"][data-delegation="lumara"] select').count()).toBe(0);
+    await group.getByTestId('seats.policy').selectOption('cooperative');
+    await group.getByTestId('seats.giveToBot').click();
+    await expect.poll(() => group.getAttribute('data-bot')).toBe('cooperative');
+    expect(await group.getByTestId('seats.botPlaying').textContent()).toContain('cooperative');
+
+    await openTab(facilitator, 'overview');
+    const forum = delegationCard(facilitator, 'forum');
+    expect(await forum.getByTestId('control.occupancy').getAttribute('data-occupancy')).toBe('bot');
+    const played = async () =>
+      (await forum.getByTestId('control.actions').count()) > 0 ||
+      !(await forum.getByTestId('control.assessment').textContent())?.includes('Not assessed');
+    expect(await played()).toBe(false);
+    // Bots play every two game minutes: let game time run fast for a moment (the console offers up to 4×).
+    await control.ok({ type: 'clock.speed', speed: 60 });
+    await expect.poll(played, SLOW).toBe(true);
+    await control.ok({ type: 'clock.speed', speed: 1 });
+    expect(await played()).toBe(true);
+  });
+
+  it('works on a 360 px phone: every section fits the width', async () => {
+    await facilitator.setViewportSize({ width: 360, height: 800 });
+    for (const tab of ['overview', 'world', 'comms', 'seats', 'end'] as const) {
+      await openTab(facilitator, tab);
+      const overflow = await horizontalOverflow(facilitator);
+      expect(overflow.px, `${tab}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(0);
+    }
+    await openTab(facilitator, 'overview');
+    await look(facilitator, 'facilitator-phone');
+    await facilitator.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('reads right to left in Arabic, keyboard arrows moving between the sections', async () => {
+    await facilitator.getByTestId('shell.language').selectOption('ar');
+    await expect
+      .poll(() =>
+        facilitator.evaluate(() => (globalThis as unknown as { document: PageDocument }).document.documentElement.dir),
+      )
+      .toBe('rtl');
+    expect(await text(facilitator, 'control.tab.overview')).toContain('نظرة عامة');
+    await look(facilitator, 'facilitator-ar');
+    await facilitator.getByTestId('control.tab.overview').focus();
+    await facilitator.keyboard.press('ArrowLeft');
+    expect(await facilitator.getByTestId('control.tab.world').getAttribute('aria-selected')).toBe('true');
+    await facilitator.keyboard.press('Home');
+    expect(await facilitator.getByTestId('control.tab.overview').getAttribute('aria-selected')).toBe('true');
+    await facilitator.getByTestId('shell.language').selectOption('en');
+  });
+
+  it('withdraws Lumara’s code after a confirmation: the browser holding it is disconnected', async () => {
+    await openTab(facilitator, 'seats');
+    const row = codeRow(facilitator, 'lumara/mfa');
+    await row.getByTestId('seats.revoke').click();
+    await row.getByTestId('seats.revokeCancel').click();
+    expect(await row.getByTestId('seats.revokeConfirmation').count()).toBe(0);
+    expect(await lumara.getByTestId('shell.connection').getAttribute('data-status')).toBe('live');
+
+    await row.getByTestId('seats.revoke').click();
+    await row.getByTestId('seats.revokeConfirm').click();
+    await expect.poll(() => lumara.getByTestId('shell.connection').getAttribute('data-status'), SLOW).toBe('offline');
+    await expect.poll(() => row.first().getAttribute('data-status')).toBe('revoked');
+    const listed = await listCodes(parley.url, exerciseId, token);
+    expect(listed.find((c) => c.code === seatCode(codes, 'lumara', 'mfa'))?.status).toBe('revoked');
+  });
+
+  it('ends the exercise after a confirmation, shows the ending and opens the after-action review', async () => {
+    await openTab(facilitator, 'end');
+    await facilitator.getByTestId('end.note').fill('Time is up for this table.');
+    await facilitator.getByTestId('end.start').click();
+    await look(facilitator, 'facilitator-end-confirmation');
+    await facilitator.getByTestId('end.cancel').click();
+    expect(await facilitator.getByTestId('control.ended').count()).toBe(0);
+    await facilitator.getByTestId('end.start').click();
+    await facilitator.getByTestId('end.confirm').click();
+    await facilitator.getByTestId('control.ended').waitFor();
+    expect(await text(facilitator, 'control.endingTitle')).not.toBe('');
+    expect(await text(facilitator, 'shell.status')).toBe('Ended');
+    await look(facilitator, 'facilitator-ended');
+    const link = facilitator.getByTestId('control.reviewLink');
+    expect(await link.getAttribute('href')).toBe(`/x/${exerciseId}/review`);
+    await link.click();
+    await facilitator.getByTestId('review.page').waitFor();
+  });
+});
