@@ -39,6 +39,8 @@ export function ensureClientBuilt(): void {
   const run = spawnSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], {
     cwd: CLIENT,
     stdio: 'inherit',
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build: test what ships.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (run.status !== 0) throw new Error('the client build failed');
 }

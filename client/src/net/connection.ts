@@ -28,6 +28,34 @@ export type Connection = {
 };
 
 let current: Connection | null = null;
+let currentExercise: string | null = null;
+let releasing: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * The console's connection to an exercise: the open one when it is the same exercise and is only being released
+ * (React's development mode mounts every component twice; a reload of the component must not cost a second seat),
+ * otherwise a fresh one (the store reset first).
+ */
+export function acquireConnection(exerciseId: string, store: SessionStore = session): Connection {
+  if (current && currentExercise === exerciseId && releasing !== undefined) {
+    clearTimeout(releasing);
+    releasing = undefined;
+    return current;
+  }
+  current?.close();
+  store.getState().reset();
+  currentExercise = exerciseId;
+  return openConnection(exerciseId, store);
+}
+
+/** Let go of the connection: closed a moment later unless acquired again for the same exercise meanwhile. */
+export function releaseConnection(connection: Connection): void {
+  clearTimeout(releasing);
+  releasing = setTimeout(() => {
+    releasing = undefined;
+    connection.close();
+  }, 0);
+}
 
 /** Send a command on the open connection (a value saying why not when there is none). */
 export function sendCommand(command: Command): Promise<CommandOutcome> {
@@ -74,7 +102,7 @@ export function openConnection(exerciseId: string, store: SessionStore = session
 
   const attach = (r: Room) => {
     if (closed) {
-      void r.leave(false);
+      void r.leave(true);
       return;
     }
     room = r;
@@ -207,7 +235,8 @@ export function openConnection(exerciseId: string, store: SessionStore = session
       closed = true;
       clearTimeout(timer);
       if (current === connection) current = null;
-      void room?.leave(false);
+      // A deliberate close: the server frees the seat now instead of holding it for a reconnection.
+      void room?.leave(true);
     },
   };
   current = connection;

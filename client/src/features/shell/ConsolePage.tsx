@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/navigation.ts';
-import { openConnection } from '../../net/connection.ts';
+import { acquireConnection, releaseConnection } from '../../net/connection.ts';
 import { loadSeat } from '../../net/seats.ts';
-import { session, useSession } from '../../state/store.ts';
+import { useSession } from '../../state/store.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageFrame } from '../../ui/PageFrame.tsx';
 import { DelegationHome } from '../delegation/DelegationHome.tsx';
@@ -63,9 +63,8 @@ export function ConsolePage({ exerciseId }: { readonly exerciseId: string }) {
 
   useEffect(() => {
     if (!hasSeat) return;
-    session.getState().reset();
-    const conn = openConnection(exerciseId);
-    return () => conn.close();
+    const conn = acquireConnection(exerciseId);
+    return () => releaseConnection(conn);
   }, [exerciseId, hasSeat]);
 
   if (!hasSeat || (connection === 'offline' && problem && !hasView))
