@@ -112,6 +112,7 @@ describe('exports and the log', () => {
     const log = await api.call('GET', `/api/exercises/${x.id}/log`, { token: x.token });
     expect(log.status).toBe(200);
     expect(log.json.events.map((e: { seq: number }) => e.seq)).toEqual(x.events.map((e) => e.seq));
+    expect(log.json.scenarioSource).toMatch(/^id: /m);
     const evaluator = await api.call('GET', `/api/exercises/${x.id}/log`, {
       headers: { authorization: `Code ${x.evaluator}` },
     });

@@ -6,7 +6,8 @@
  * - `GET /api/exercises/:id/export.json`: scenario id, options, the event log (facilitator only; null for an
  *   evaluator) and the review, as an attachment.
  * - `GET /api/exercises/:id/export/<timeline|compliance|observations>.csv`: one table as CSV (RFC 4180).
- * - `GET /api/exercises/:id/log`: the raw event log (facilitator only).
+ * - `GET /api/exercises/:id/log`: the raw event log with the scenario source and options it replays against
+ *   (facilitator only).
  */
 import { buildReview, CSV_TABLES, type CsvTable, type ReviewViewer, reviewCsv, toJSON } from '@parley/shared';
 import { CompiledScenarios } from '../host/compile.ts';
@@ -98,6 +99,8 @@ const getLog: RouteHandler = async (ctx) => {
   sendJson(ctx.res, 200, {
     exerciseId: exercise.id,
     scenarioId: exercise.scenarioId,
+    /** The scenario text the exercise was played with: with the events, any moment can be replayed exactly. */
+    scenarioSource: exercise.scenarioSource,
     options: exercise.options,
     events,
   });
