@@ -182,3 +182,26 @@ describe("the facilitator's view of the scenario", () => {
     expect(v.msel.find((m) => m.id === 'call')?.body).toBe('The minister wants options by 11:00.');
   });
 });
+
+describe('objectives and rules for control and evaluators', () => {
+  it('lists the objectives with their tags, and every rule with its current mode', () => {
+    const s = session();
+    const v = viewFor(compiled, s.state, R.evaluator, s.now) as EvaluatorView;
+    expect(v.objectives.map((o) => [o.id, o.norms, o.cbms])).toEqual([
+      ['poc', [], [8, 13]],
+      ['restraint', ['a', 'b'], []],
+    ]);
+    expect(v.rules.find((r) => r.id === 'no-hack-back')).toMatchObject({ mode: 'record', norms: ['f', 'k'] });
+    const f = viewFor(compiled, s.state, R.facilitator, s.now) as FacilitatorView;
+    expect(f.rules.map((r) => r.id)).toEqual([
+      'consult-first',
+      'signal-first',
+      'no-hack-back',
+      'ack-ping',
+      'answer-assistance',
+    ]);
+    expect(f.objectives).toEqual(v.objectives);
+    const observer = viewFor(compiled, s.state, R.observer, s.now);
+    expect('rules' in observer).toBe(false);
+  });
+});

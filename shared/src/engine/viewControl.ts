@@ -9,7 +9,35 @@ import { listFilter, mapValues, toArray } from './persist.ts';
 import type { ExerciseState } from './state.ts';
 import { nextDueAt } from './timers.ts';
 import { deadlinesFor, delegationView, pictureFor } from './view.ts';
-import type { ActorCard, EndingCard, EvaluatorView, FacilitatorView, MselEntry, PhaseOutline } from './viewTypes.ts';
+import type {
+  ActorCard,
+  EndingCard,
+  EvaluatorView,
+  FacilitatorView,
+  MselEntry,
+  ObjectiveCard,
+  PhaseOutline,
+  RuleCard,
+} from './viewTypes.ts';
+
+const objectivesOf = (c: CompiledScenario): ObjectiveCard[] =>
+  c.scenario.objectives.map((o) => ({
+    id: o.id,
+    title: o.title,
+    description: o.description ?? null,
+    norms: o.norms,
+    cbms: o.cbms,
+  }));
+
+const rulesOf = (c: CompiledScenario, state: ExerciseState): RuleCard[] =>
+  c.scenario.rules.map((r) => ({
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    mode: state.ruleModes[r.id] ?? r.mode,
+    norms: r.norms,
+    cbms: r.cbms,
+  }));
 
 export function evaluatorView(
   c: CompiledScenario,
@@ -26,6 +54,8 @@ export function evaluatorView(
     delegations: ids.map((id) => delegationView(c, state, id, null, now)),
     ledger: listFilter(state.ledger, (e) => watched.has(e.party)),
     observations: observationsFor(state, ids),
+    objectives: objectivesOf(c),
+    rules: rulesOf(c, state),
   };
 }
 
@@ -82,6 +112,8 @@ export function controlView(c: CompiledScenario, state: ExerciseState, now: numb
     actors: actorsOf(c),
     outline: phasesOf(c),
     endings: endingsOf(c),
+    objectives: objectivesOf(c),
+    rules: rulesOf(c, state),
     ledger: toArray(state.ledger),
     deadlines: deadlinesFor(c, state, null),
     assessments: toArray(state.assessments),

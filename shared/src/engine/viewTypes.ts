@@ -164,6 +164,8 @@ export type EvaluatorView = PublicPicture & {
   readonly ledger: readonly LedgerEntry[];
   /** Observations on the watched delegations, and general ones. */
   readonly observations: readonly Observation[];
+  readonly objectives: readonly ObjectiveCard[];
+  readonly rules: readonly RuleCard[];
 };
 
 export type MselEntry = {
@@ -182,6 +184,25 @@ export type MselEntry = {
   readonly notes: LocalizedText | null;
   /** The inject's text as it will be (or was) delivered, edits included (Markdown). */
   readonly body: LocalizedText;
+};
+
+/** An exercise objective, with the norms and CBMs it exercises (for observations and the review). */
+export type ObjectiveCard = {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly description: LocalizedText | null;
+  readonly norms: readonly string[];
+  readonly cbms: readonly number[];
+};
+
+/** A confidence-building rule as control sees it (any mode), to name the rule of a ledger entry. */
+export type RuleCard = {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly type: 'precondition' | 'deadline';
+  readonly mode: RuleMode;
+  readonly norms: readonly string[];
+  readonly cbms: readonly number[];
 };
 
 /** A simulated party the facilitator plays, with the catalogue actions it may take. */
@@ -206,6 +227,8 @@ export type FacilitatorView = PublicPicture & {
   /** Every phase of the scenario, in order. */
   readonly outline: readonly PhaseOutline[];
   readonly endings: readonly EndingCard[];
+  readonly objectives: readonly ObjectiveCard[];
+  readonly rules: readonly RuleCard[];
   readonly ledger: readonly LedgerEntry[];
   readonly deadlines: readonly DeadlineView[];
   readonly assessments: readonly Assessment[];
