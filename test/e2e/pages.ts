@@ -60,7 +60,9 @@ export async function joinWithCode(
   await page.getByTestId('join.name').fill(name);
   await page.getByTestId('join.enter').click();
   await page.waitForURL(/\/x\//);
-  await expect.poll(() => page.getByTestId('shell.connection').getAttribute('data-status')).toBe('live');
+  await expect
+    .poll(() => page.getByTestId('shell.connection').getAttribute('data-status'), { timeout: 15_000 })
+    .toBe('live');
 }
 
 export const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim() ?? '';

@@ -35,17 +35,21 @@ export function Markdown({ source, className = 'prose' }: { readonly source: str
                 <Spans spans={b.spans} />
               </h3>
             );
-          case 'list':
-            return (
-              <ul key={key}>
-                {b.items.map((item, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: items of a static text, never reordered
-                  <li key={j}>
-                    <Spans spans={item} />
-                  </li>
-                ))}
-              </ul>
+          case 'list': {
+            const items = b.items.map((item, j) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: items of a static text, never reordered
+              <li key={j}>
+                <Spans spans={item} />
+              </li>
+            ));
+            return b.start === undefined ? (
+              <ul key={key}>{items}</ul>
+            ) : (
+              <ol key={key} start={b.start}>
+                {items}
+              </ol>
             );
+          }
           case 'quote':
             return (
               <blockquote key={key}>

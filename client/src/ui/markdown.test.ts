@@ -40,6 +40,18 @@ describe('parseMarkdown', () => {
     });
   });
 
+  it('reads numbered lists, keeping their first number', () => {
+    expect(parseMarkdown('Steps:\n\n3. Call the CERT\n   at once\n4) Brief the minister')).toEqual([
+      { kind: 'paragraph', lines: [[{ kind: 'text', text: 'Steps:' }]] },
+      {
+        kind: 'list',
+        start: 3,
+        items: [[{ kind: 'text', text: 'Call the CERT at once' }], [{ kind: 'text', text: 'Brief the minister' }]],
+      },
+    ]);
+    expect(parseMarkdown('2026 was calm.')[0]?.kind).toBe('paragraph');
+  });
+
   it('keeps markup out: tags stay text', () => {
     expect(parseInline('<img src=x onerror=alert(1)> *ship*')).toEqual([
       { kind: 'text', text: '<img src=x onerror=alert(1)> ' },

@@ -1,5 +1,5 @@
 /**
- * The small Markdown subset scenario texts use (headings, paragraphs, bullet lists, block quotes, **bold**,
+ * The small Markdown subset scenario texts use (headings, paragraphs, bullet and numbered lists, block quotes, **bold**,
  * *italic*, `code`), parsed into blocks of inline spans. Rendered as React elements, never as HTML, so a scenario
  * can never inject markup.
  */
@@ -9,7 +9,12 @@ export type Block =
   | { readonly kind: 'heading'; readonly spans: readonly Span[] }
   | { readonly kind: 'paragraph'; readonly lines: readonly (readonly Span[])[] }
   | { readonly kind: 'quote'; readonly lines: readonly (readonly Span[])[] }
-  | { readonly kind: 'list'; readonly items: readonly (readonly Span[])[] };
+  | {
+      readonly kind: 'list';
+      readonly items: readonly (readonly Span[])[];
+      /** A numbered list's first number (`3. …` starts at 3); absent for a bullet list. */
+      readonly start?: number;
+    };
 
 const INLINE = /(\*\*[^*]+\*\*|`[^`]+`|\*[^*\s][^*]*\*)/g;
 
@@ -34,21 +39,23 @@ export function parseInline(line: string): Span[] {
  */
 export function parseMarkdown(source: string): Block[] {
   const blocks: Block[] = [];
-  type Open = { kind: 'paragraph' | 'quote' | 'list'; entries: string[][] };
+  type Open = { kind: 'paragraph' | 'quote' | 'list' | 'numbered'; entries: string[][]; start?: number };
   let open = null as Open | null;
   /** Each entry is a list of hard-broken segments; the segments of paragraphs and quotes become its lines. */
   const inline = (segments: string[]) => segments.map((segment) => parseInline(segment));
   const close = () => {
     if (!open) return;
-    if (open.kind === 'list') blocks.push({ kind: 'list', items: open.entries.map((e) => parseInline(e.join(' '))) });
+    const items = () => open?.entries.map((e) => parseInline(e.join(' '))) ?? [];
+    if (open.kind === 'list') blocks.push({ kind: 'list', items: items() });
+    else if (open.kind === 'numbered') blocks.push({ kind: 'list', items: items(), start: open.start ?? 1 });
     else blocks.push({ kind: open.kind, lines: inline(open.entries.flat()) });
     open = null;
   };
   /** Adds a source line: a new entry (list item) or a continuation of the current segment. */
-  const add = (kind: Open['kind'], text: string, hardBreak: boolean, newEntry: boolean) => {
+  const add = (kind: Open['kind'], text: string, hardBreak: boolean, newEntry: boolean, start?: number) => {
     if (open?.kind !== kind) {
       close();
-      open = { kind, entries: [] };
+      open = start === undefined ? { kind, entries: [] } : { kind, entries: [], start };
     }
     const current = open.entries.at(-1);
     if (newEntry || !current) open.entries.push([text]);
@@ -63,14 +70,16 @@ export function parseMarkdown(source: string): Block[] {
     const line = raw.trimEnd().replace(/\\$/, '');
     const heading = /^#{1,6}\s+(.*)$/.exec(line);
     const item = /^\s*[-*]\s+(.*)$/.exec(line);
+    const numbered = /^\s*(\d{1,9})[.)]\s+(.*)$/.exec(line);
     const quote = /^>\s?(.*)$/.exec(line);
     if (line.trim() === '') close();
     else if (heading) {
       close();
       blocks.push({ kind: 'heading', spans: parseInline(heading[1] ?? '') });
     } else if (item) add('list', item[1] ?? '', hardBreak, true);
+    else if (numbered) add('numbered', numbered[2] ?? '', hardBreak, true, Number(numbered[1]));
     else if (quote) add('quote', quote[1] ?? '', hardBreak, false);
-    else if (open?.kind === 'list') add('list', line.trim(), hardBreak, false);
+    else if (open?.kind === 'list' || open?.kind === 'numbered') add(open.kind, line.trim(), hardBreak, false);
     else add('paragraph', line.trim(), hardBreak, false);
   }
   close();

@@ -60,19 +60,17 @@ export function DelegationHome() {
   const { t } = useTranslation();
   const view = useSession((s) => (s.view?.role === 'delegation' ? asDelegation(s.view) : null));
   const exerciseId = useSession((s) => s.welcome?.exerciseId ?? null);
+  // The seats of a delegation share one synced view: the welcome says which seat this console sits in.
+  const seat = useSession((s) => (s.welcome?.role.kind === 'delegation' ? s.welcome.role.seat : null));
   const [tab, setTab] = useState<Tab>('feed');
   const visible = usePageVisible();
   const me = view?.delegation ?? '';
-  const key = (what: string) => (view && exerciseId ? readingKey(exerciseId, me, view.seat, what) : null);
+  const key = (what: string) => (view && exerciseId ? readingKey(exerciseId, me, seat, what) : null);
   const feedKey = key('feed');
   const feedSeen = useReading(feedKey);
   const messages = view?.messages ?? [];
   const channels = useSection(key('channels'), channelMessages(messages, me), visible && tab === 'channels');
-  const notes = useSection(
-    key('notes'),
-    teamNotesFromOthers(messages, me, view?.seat ?? null),
-    visible && tab === 'notes',
-  );
+  const notes = useSection(key('notes'), teamNotesFromOthers(messages, me, seat), visible && tab === 'notes');
   if (!view) return null;
 
   const unreadFeed = feedKey ? view.injects.filter((i) => !feedSeen.seen.has(i.id)).length : 0;
