@@ -52,6 +52,12 @@ describe('negotiating a text', () => {
     ]);
     expect(proposal(s, p)?.version).toBe(4);
     expect(proposal(s, p)?.history.map((h) => h.by)).toEqual(['vesteria', 'kestrel', 'norland']);
+    // Each amendment keeps the wording it replaced, so any version's text can be shown.
+    expect(proposal(s, p)?.history.map((h) => h.was)).toEqual([
+      'The parties will not target critical infrastructure.',
+      null,
+      'The parties will consult before any attribution.',
+    ]);
     ok(s.submit(R.norland, C.accept(p, 4)));
     expect(refusal(s.submit(R.norland, C.accept(p, 4))).message).toBe('Norland already accepted version 4');
   });

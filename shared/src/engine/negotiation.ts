@@ -52,6 +52,7 @@ export function amendProposal(s: Step, party: string, e: Ev<'proposal.amend'>): 
     const text = e.text;
     clauses = clauses.map((cl) => (cl.id === clauseId ? { id: cl.id, text } : cl));
   }
+  const was = e.clause === null ? null : (p.clauses.find((cl) => cl.id === e.clause)?.text ?? null);
   const version = p.version + 1;
   put(s, {
     ...p,
@@ -60,7 +61,7 @@ export function amendProposal(s: Step, party: string, e: Ev<'proposal.amend'>): 
     accepted: [],
     rejected: [],
     status: 'open',
-    history: [...p.history, { version, by: party, at: s.at, clause: clauseId, text: e.text }],
+    history: [...p.history, { version, by: party, at: s.at, clause: clauseId, text: e.text, was }],
   });
   record(s, 'proposal.amended', toParties(p.parties), { by: party, to: p.parties, ref: p.id });
 }

@@ -218,6 +218,8 @@ export type Proposal = {
     readonly at: GameMs;
     readonly clause: string;
     readonly text: string | null;
+    /** The clause's text before this amendment (null for an added clause). */
+    readonly was: LocalizedText | null;
   }[];
 };
 

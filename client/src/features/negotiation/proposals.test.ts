@@ -35,12 +35,13 @@ const base: Proposal = {
   history: [],
 };
 const proposal = (over: Partial<Proposal>): Proposal => ({ ...base, ...over });
-const amendment = (version: number, by: string, clause: string, text: string | null) => ({
+const amendment = (version: number, by: string, clause: string, text: string | null, was: string | null = null) => ({
   version,
   by,
   at: version * 1000,
   clause,
   text,
+  was,
 });
 
 describe('the stage of a proposal in plain words', () => {
@@ -134,10 +135,10 @@ describe('which clauses changed since a version', () => {
       { id: 'added-20', text: 'A new third clause, amended.' },
     ],
     history: [
-      amendment(2, 'bravo', 'a', 'First, amended.'),
+      amendment(2, 'bravo', 'a', 'First, amended.', 'First.'),
       amendment(3, 'charlie', 'added-20', 'A new third clause.'),
-      amendment(4, 'alpha', 'added-20', 'A new third clause, amended.'),
-      amendment(5, 'bravo', 'c', null),
+      amendment(4, 'alpha', 'added-20', 'A new third clause, amended.', 'A new third clause.'),
+      amendment(5, 'bravo', 'c', null, 'Third.'),
     ],
   });
 
@@ -167,7 +168,9 @@ describe('which clauses changed since a version', () => {
 
   it("tells a clause's earlier text from the versions remembered, else from the history", () => {
     expect(textAt(p, 'added-20', 3, undefined)).toBe('A new third clause.');
-    expect(textAt(p, 'a', 1, undefined)).toBeUndefined();
+    expect(textAt(p, 'a', 1, undefined)).toBe('First.');
+    expect(textAt(p, 'added-20', 2, undefined)).toBeNull();
+    expect(textAt(p, 'b', 1, undefined)).toBeUndefined();
     expect(textAt(p, 'a', 1, base.clauses)).toBe('First.');
     expect(textAt(p, 'added-20', 1, base.clauses)).toBeNull();
     expect(clauseNumber(p, 'added-20')).toBe(3);

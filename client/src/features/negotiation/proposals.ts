@@ -145,9 +145,16 @@ export function changesSince(p: Proposal, baseline: number): Changes {
  * A clause's text as it stood at `version`, when the history says it: the latest amendment of the clause at or before
  * that version. Undefined when the history does not tell (the clause kept its first text, which it does not record).
  */
-export function historyTextAt(p: Proposal, clause: string, version: number): string | null | undefined {
+export function historyTextAt(
+  p: Proposal,
+  clause: string,
+  version: number,
+): Proposal['clauses'][number]['text'] | null | undefined {
   const written = p.history.filter((h) => h.clause === clause && h.version <= version).at(-1);
-  return written ? written.text : undefined;
+  if (written) return written.text;
+  // Not amended up to that version: the first later amendment says what the text was before it.
+  const next = p.history.find((h) => h.clause === clause && h.version > version);
+  return next ? next.was : undefined;
 }
 
 /** The 1-based position of a clause in the current text, or null when it is no longer there. */
