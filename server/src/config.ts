@@ -27,7 +27,12 @@ export type Config = {
   readonly flushMs: number;
   /** fsync every flush (survives power loss) instead of only process death. */
   readonly syncFull: boolean;
+  /** The trainers' passphrase for the scenario studio (`/api/studio/…`); null: the studio is off. */
+  readonly studioToken: string | null;
 };
+
+/** The shortest studio token accepted: it guards every trainer's scenarios on the server. */
+export const STUDIO_TOKEN_MIN = 12;
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -60,6 +65,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new ConfigError(`REDIS_URL must start with redis:// (got "${redisUrl}")`);
   }
+  const studioToken = env.PARLEY_STUDIO_TOKEN?.trim() || null;
+  if (studioToken && (studioToken.length < STUDIO_TOKEN_MIN || studioToken.length > 200)) {
+    throw new ConfigError(
+      `PARLEY_STUDIO_TOKEN must be a passphrase of ${STUDIO_TOKEN_MIN} to 200 characters (got ${studioToken.length})`,
+    );
+  }
   return {
     port: int(env, 'PORT', 2567, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -75,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reconnectSeconds: int(env, 'PARLEY_RECONNECT_SECONDS', 120, 0, 24 * 3600),
     flushMs: int(env, 'PARLEY_FLUSH_MS', 20, 1, 1000),
     syncFull: env.PARLEY_SYNC === 'full',
+    studioToken,
   };
 }

@@ -15,6 +15,7 @@ import { baseUrl, clientAddress, sendError } from './respond.ts';
 import { addReviewRoutes } from './reviewRoutes.ts';
 import { Router } from './router.ts';
 import { hasClient, plain, serveClient } from './staticFiles.ts';
+import { addStudioRoutes } from './studioRoutes.ts';
 import type { HttpDeps } from './types.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -31,7 +32,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     trustProxy: deps.trustProxy ?? false,
   };
-  const router = addReviewRoutes(addPublicRoutes(addExerciseRoutes(new Router<RouteHandler>())));
+  const router = addStudioRoutes(addReviewRoutes(addPublicRoutes(addExerciseRoutes(new Router<RouteHandler>()))));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';

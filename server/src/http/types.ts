@@ -37,7 +37,8 @@ export type HealthReport = { readonly ok: boolean } & Readonly<Record<string, un
 export type HttpDeps = {
   readonly service: ExerciseService;
   readonly hosts: ExerciseHosts;
-  readonly config: Pick<Config, 'clientDir'>;
+  /** `studioToken`: the scenario studio's passphrase (absent or null: the studio answers 403). */
+  readonly config: Pick<Config, 'clientDir'> & Partial<Pick<Config, 'studioToken'>>;
   readonly metrics: Pick<Metrics, 'render'>;
   readonly health: () => HealthReport | Promise<HealthReport>;
   /** Counts failed join-code lookups and wrong tokens per address (share it with the room's onAuth). */

@@ -1,12 +1,29 @@
 /** An in-memory event store for tests: the same contract as the durable ones, nothing kept across processes. */
 import type { ExerciseEvent } from '@parley/shared';
-import { type EventStore, type ExerciseRecord, type SeatCode, StoreError, type WorkshopRecord } from './types.ts';
+import { checkNewStudioDocument, studioVersionRefusal } from './rows.ts';
+import {
+  type EventStore,
+  type ExerciseRecord,
+  type SeatCode,
+  StoreError,
+  type StudioDeletedFilter,
+  type StudioDocumentRecord,
+  type StudioListing,
+  type StudioVersionInfo,
+  type StudioVersionRecord,
+  type WorkshopRecord,
+} from './types.ts';
+
+const withoutSource = ({ source: _source, ...info }: StudioVersionRecord): StudioVersionInfo => info;
 
 export class MemoryStore implements EventStore {
   private readonly workshops = new Map<string, WorkshopRecord>();
   private readonly exercises = new Map<string, ExerciseRecord>();
   private readonly logs = new Map<string, ExerciseEvent[]>();
   private readonly codes = new Map<string, SeatCode>();
+  private readonly documents = new Map<string, StudioDocumentRecord>();
+  /** Versions of each document, version n at index n - 1. */
+  private readonly versions = new Map<string, StudioVersionRecord[]>();
 
   async init(): Promise<void> {}
   async close(): Promise<void> {}
@@ -91,5 +108,52 @@ export class MemoryStore implements EventStore {
   async revokeCode(code: string, revokedAt: number): Promise<void> {
     const c = this.codes.get(code);
     if (c && c.revokedAt === null) this.codes.set(code, { ...c, revokedAt });
+  }
+
+  async createStudioDocument(document: StudioDocumentRecord, first: StudioVersionRecord): Promise<void> {
+    checkNewStudioDocument(document, first);
+    if (this.documents.has(document.id)) throw new StoreError(`studio document ${document.id} exists`);
+    this.documents.set(document.id, structuredClone(document));
+    this.versions.set(document.id, [structuredClone(first)]);
+  }
+
+  async getStudioDocument(id: string): Promise<StudioDocumentRecord | null> {
+    const d = this.documents.get(id);
+    return d ? structuredClone(d) : null;
+  }
+
+  async listStudioDocuments(filter: { readonly deleted?: StudioDeletedFilter } = {}): Promise<StudioListing[]> {
+    const deleted = filter.deleted ?? 'exclude';
+    return [...this.documents.values()]
+      .filter((d) => deleted === 'include' || (deleted === 'only') === (d.deletedAt !== null))
+      .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .flatMap((d) => {
+        const latest = this.versions.get(d.id)?.[d.latestVersion - 1];
+        return latest ? [{ document: structuredClone(d), latest: structuredClone(withoutSource(latest)) }] : [];
+      });
+  }
+
+  async addStudioVersion(version: StudioVersionRecord): Promise<void> {
+    const document = this.documents.get(version.documentId) ?? null;
+    const refusal = studioVersionRefusal(version, document);
+    if (refusal) throw refusal;
+    if (!document) return;
+    this.versions.get(document.id)?.push(structuredClone(version));
+    this.documents.set(document.id, { ...document, latestVersion: version.version, updatedAt: version.createdAt });
+  }
+
+  async getStudioVersion(documentId: string, version: number): Promise<StudioVersionRecord | null> {
+    const found = Number.isInteger(version) && version >= 1 ? this.versions.get(documentId)?.[version - 1] : undefined;
+    return found ? structuredClone(found) : null;
+  }
+
+  async listStudioVersions(documentId: string): Promise<StudioVersionInfo[]> {
+    return (this.versions.get(documentId) ?? []).map((v) => structuredClone(withoutSource(v))).reverse();
+  }
+
+  async setStudioDeleted(documentId: string, deletedAt: number | null): Promise<void> {
+    const d = this.documents.get(documentId);
+    if (!d) throw new StoreError(`no studio document ${documentId}`);
+    this.documents.set(documentId, { ...d, deletedAt });
   }
 }

@@ -93,6 +93,52 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (exercise_id, seq)
       );`,
   },
+  {
+    version: 2,
+    name: 'scenario studio: documents and their versions',
+    sqlite: `
+      CREATE TABLE studio_documents (
+        id TEXT PRIMARY KEY,
+        origin TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        latest_version INTEGER NOT NULL CHECK (latest_version >= 1),
+        deleted_at INTEGER
+      );
+      CREATE INDEX studio_documents_by_update ON studio_documents (updated_at, id);
+      CREATE TABLE studio_versions (
+        document_id TEXT NOT NULL REFERENCES studio_documents (id),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        source TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        valid INTEGER NOT NULL CHECK (valid IN (0, 1)),
+        facts TEXT NOT NULL,
+        PRIMARY KEY (document_id, version)
+      );`,
+    postgres: (s) => `
+      CREATE TABLE ${s}studio_documents (
+        id text PRIMARY KEY,
+        origin json NOT NULL,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        latest_version integer NOT NULL CHECK (latest_version >= 1),
+        deleted_at bigint
+      );
+      CREATE INDEX studio_documents_by_update ON ${s}studio_documents (updated_at, id);
+      CREATE TABLE ${s}studio_versions (
+        document_id text NOT NULL REFERENCES ${s}studio_documents (id),
+        version integer NOT NULL CHECK (version >= 1),
+        source text NOT NULL,
+        author text NOT NULL,
+        created_at bigint NOT NULL,
+        size integer NOT NULL,
+        valid boolean NOT NULL,
+        facts json NOT NULL,
+        PRIMARY KEY (document_id, version)
+      );`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

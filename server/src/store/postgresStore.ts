@@ -12,6 +12,7 @@ import pg from 'pg';
 import { pendingMigrations } from './migrations.ts';
 import {
   type CodeRow,
+  checkNewStudioDocument,
   checkSequence,
   codeFromRow,
   EXERCISE_COLUMNS,
@@ -19,6 +20,17 @@ import {
   eventFromBody,
   exerciseFromRow,
   exerciseValues,
+  STUDIO_DOCUMENT_COLUMNS,
+  STUDIO_VERSION_COLUMNS,
+  STUDIO_VERSION_INFO_COLUMNS,
+  type StudioDocumentRow,
+  type StudioVersionRow,
+  studioDocumentFromRow,
+  studioDocumentValues,
+  studioVersionFromRow,
+  studioVersionInfoFromRow,
+  studioVersionRefusal,
+  studioVersionValues,
   type WorkshopRow,
   workshopFromRow,
 } from './rows.ts';
@@ -28,6 +40,11 @@ import {
   type ExerciseStatus,
   type SeatCode,
   StoreError,
+  type StudioDeletedFilter,
+  type StudioDocumentRecord,
+  type StudioListing,
+  type StudioVersionInfo,
+  type StudioVersionRecord,
   type WorkshopRecord,
 } from './types.ts';
 
@@ -44,6 +61,8 @@ export type PostgresStoreOptions = {
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** PostgreSQL's unique_violation and foreign_key_violation. */
 const CONSTRAINT_CODES = new Set(['23505', '23503']);
+
+const placeholders = (columns: readonly string[]): string => columns.map((_, i) => `$${i + 1}`).join(', ');
 
 function constraint(error: unknown, what: string): never {
   const code = (error as { code?: unknown } | null)?.code;
@@ -230,6 +249,92 @@ export class PostgresStore implements EventStore {
       revokedAt,
       code,
     ]);
+  }
+
+  async createStudioDocument(document: StudioDocumentRecord, first: StudioVersionRecord): Promise<void> {
+    checkNewStudioDocument(document, first);
+    await this.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO ${this.s}studio_documents (${STUDIO_DOCUMENT_COLUMNS.join(', ')}) VALUES (${placeholders(STUDIO_DOCUMENT_COLUMNS)})`,
+        studioDocumentValues(document),
+      );
+      await this.insertVersion(client, first);
+    }).catch((error: unknown) => constraint(error, `studio document ${document.id} exists`));
+  }
+
+  async getStudioDocument(id: string): Promise<StudioDocumentRecord | null> {
+    const { rows } = await this.pool.query<StudioDocumentRow>(`SELECT * FROM ${this.s}studio_documents WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0] ? studioDocumentFromRow(rows[0]) : null;
+  }
+
+  async listStudioDocuments(filter: { readonly deleted?: StudioDeletedFilter } = {}): Promise<StudioListing[]> {
+    const { rows } = await this.pool.query<StudioDocumentRow & Record<string, unknown>>(
+      `SELECT d.*, ${STUDIO_VERSION_INFO_COLUMNS.map((c) => `v.${c} AS v_${c}`).join(', ')}
+       FROM ${this.s}studio_documents d
+       JOIN ${this.s}studio_versions v ON v.document_id = d.id AND v.version = d.latest_version
+       WHERE ($1 = 'include' OR ($1 = 'only') = (d.deleted_at IS NOT NULL))
+       ORDER BY d.updated_at DESC, d.id`,
+      [filter.deleted ?? 'exclude'],
+    );
+    return rows.map((row) => ({
+      document: studioDocumentFromRow(row),
+      latest: studioVersionInfoFromRow(
+        Object.fromEntries(STUDIO_VERSION_INFO_COLUMNS.map((c) => [c, row[`v_${c}`]])) as unknown as StudioVersionRow,
+      ),
+    }));
+  }
+
+  async addStudioVersion(version: StudioVersionRecord): Promise<void> {
+    await this.transaction(async (client) => {
+      // The row lock orders racing saves of one document: the second sees the first's version and conflicts.
+      const { rows } = await client.query<StudioDocumentRow>(
+        `SELECT * FROM ${this.s}studio_documents WHERE id = $1 FOR UPDATE`,
+        [version.documentId],
+      );
+      const refusal = studioVersionRefusal(version, rows[0] ? studioDocumentFromRow(rows[0]) : null);
+      if (refusal) throw refusal;
+      await client.query(`UPDATE ${this.s}studio_documents SET latest_version = $1, updated_at = $2 WHERE id = $3`, [
+        version.version,
+        version.createdAt,
+        version.documentId,
+      ]);
+      await this.insertVersion(client, version);
+    });
+  }
+
+  async getStudioVersion(documentId: string, version: number): Promise<StudioVersionRecord | null> {
+    if (!Number.isInteger(version) || version < 1 || version > 2 ** 31 - 1) return null;
+    const { rows } = await this.pool.query<StudioVersionRow>(
+      `SELECT * FROM ${this.s}studio_versions WHERE document_id = $1 AND version = $2`,
+      [documentId, version],
+    );
+    return rows[0] ? studioVersionFromRow(rows[0]) : null;
+  }
+
+  async listStudioVersions(documentId: string): Promise<StudioVersionInfo[]> {
+    const { rows } = await this.pool.query<StudioVersionRow>(
+      `SELECT ${STUDIO_VERSION_INFO_COLUMNS.join(', ')} FROM ${this.s}studio_versions
+       WHERE document_id = $1 ORDER BY version DESC`,
+      [documentId],
+    );
+    return rows.map(studioVersionInfoFromRow);
+  }
+
+  async setStudioDeleted(documentId: string, deletedAt: number | null): Promise<void> {
+    const r = await this.pool.query(`UPDATE ${this.s}studio_documents SET deleted_at = $1 WHERE id = $2`, [
+      deletedAt,
+      documentId,
+    ]);
+    if (r.rowCount === 0) throw new StoreError(`no studio document ${documentId}`);
+  }
+
+  private async insertVersion(client: pg.PoolClient, version: StudioVersionRecord): Promise<void> {
+    await client.query(
+      `INSERT INTO ${this.s}studio_versions (${STUDIO_VERSION_COLUMNS.join(', ')}) VALUES (${placeholders(STUDIO_VERSION_COLUMNS)})`,
+      studioVersionValues(version, (valid) => valid),
+    );
   }
 
   private async insertCodes(db: pg.Pool | pg.PoolClient, codes: readonly SeatCode[]): Promise<void> {

@@ -4,7 +4,18 @@
  * numbers and text; these functions accept both.
  */
 import { type ExerciseEvent, type ExerciseOptions, Role } from '@parley/shared';
-import { type ExerciseRecord, type SeatCode, StoreError, type WorkshopRecord } from './types.ts';
+import {
+  type ExerciseRecord,
+  type SeatCode,
+  StoreError,
+  StudioConflict,
+  type StudioDocumentRecord,
+  type StudioOrigin,
+  type StudioVersionFacts,
+  type StudioVersionInfo,
+  type StudioVersionRecord,
+  type WorkshopRecord,
+} from './types.ts';
 
 export type WorkshopRow = {
   readonly id: string;
@@ -130,4 +141,126 @@ export function checkSequence(exerciseId: string, last: number, events: readonly
     expected = e.seq;
   }
   return expected;
+}
+
+export type StudioDocumentRow = {
+  readonly id: string;
+  readonly origin: unknown;
+  readonly created_at: number | string;
+  readonly updated_at: number | string;
+  readonly latest_version: number | string;
+  readonly deleted_at: number | string | null;
+};
+
+/** A version row; `source` is absent when a query leaves the text out. */
+export type StudioVersionRow = {
+  readonly document_id: string;
+  readonly version: number | string;
+  readonly source?: string;
+  readonly author: string;
+  readonly created_at: number | string;
+  readonly size: number | string;
+  /** 0/1 in SQLite, boolean in PostgreSQL. */
+  readonly valid: number | boolean;
+  readonly facts: unknown;
+};
+
+export const studioDocumentFromRow = (r: StudioDocumentRow): StudioDocumentRecord => ({
+  id: r.id,
+  origin: fromJson(r.origin) as StudioOrigin,
+  createdAt: num(r.created_at),
+  updatedAt: num(r.updated_at),
+  latestVersion: num(r.latest_version),
+  deletedAt: numOrNull(r.deleted_at),
+});
+
+export const studioVersionInfoFromRow = (r: StudioVersionRow): StudioVersionInfo => ({
+  documentId: r.document_id,
+  version: num(r.version),
+  author: r.author,
+  createdAt: num(r.created_at),
+  size: num(r.size),
+  valid: r.valid === true || r.valid === 1,
+  facts: fromJson(r.facts) as StudioVersionFacts,
+});
+
+export function studioVersionFromRow(r: StudioVersionRow): StudioVersionRecord {
+  if (r.source === undefined) throw new StoreError(`version ${r.version} of ${r.document_id} was read without text`);
+  return { ...studioVersionInfoFromRow(r), source: r.source };
+}
+
+/** Version columns without the text, for listings (`v.` prefixed when joined). */
+export const STUDIO_VERSION_INFO_COLUMNS = [
+  'document_id',
+  'version',
+  'author',
+  'created_at',
+  'size',
+  'valid',
+  'facts',
+] as const;
+
+/** The columns of a studio document row in insertion order, and its values (JSON as text). */
+export const STUDIO_DOCUMENT_COLUMNS = [
+  'id',
+  'origin',
+  'created_at',
+  'updated_at',
+  'latest_version',
+  'deleted_at',
+] as const;
+
+export const studioDocumentValues = (d: StudioDocumentRecord): (string | number | null)[] => [
+  d.id,
+  JSON.stringify(d.origin),
+  d.createdAt,
+  d.updatedAt,
+  d.latestVersion,
+  d.deletedAt,
+];
+
+export const STUDIO_VERSION_COLUMNS = [
+  'document_id',
+  'version',
+  'source',
+  'author',
+  'created_at',
+  'size',
+  'valid',
+  'facts',
+] as const;
+
+/** A version row's values; `valid` as the dialect stores it (0/1 for SQLite, boolean for PostgreSQL). */
+export const studioVersionValues = (
+  v: StudioVersionRecord,
+  valid: (value: boolean) => number | boolean,
+): (string | number | boolean)[] => [
+  v.documentId,
+  v.version,
+  v.source,
+  v.author,
+  v.createdAt,
+  v.size,
+  valid(v.valid),
+  JSON.stringify(v.facts),
+];
+
+/** Checks the invariants of a new document and its first version before any write. */
+export function checkNewStudioDocument(document: StudioDocumentRecord, first: StudioVersionRecord): void {
+  if (first.documentId !== document.id || first.version !== 1 || document.latestVersion !== 1) {
+    throw new StoreError(`a new document starts at version 1 (document ${document.id})`);
+  }
+}
+
+/** Why a version could not follow: the document is missing or deleted (StoreError), or another version won. */
+export function studioVersionRefusal(
+  version: StudioVersionRecord,
+  document: Pick<StudioDocumentRecord, 'latestVersion' | 'deletedAt'> | null,
+): StoreError | null {
+  if (!document) return new StoreError(`no studio document ${version.documentId}`);
+  if (document.deletedAt !== null) return new StoreError(`studio document ${version.documentId} is deleted`);
+  if (version.version !== document.latestVersion + 1) {
+    return new StudioConflict(version.documentId, document.latestVersion, version.version);
+  }
+  return null;
 }

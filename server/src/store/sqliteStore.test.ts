@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from './migrations.ts';
 import { createStore } from './openStore.ts';
 import { SqliteStore } from './sqliteStore.ts';
-import { code, events, exercise, workshop } from './storeFixtures.ts';
+import { code, events, exercise, studioDocument, studioVersion, workshop } from './storeFixtures.ts';
 import { StoreError } from './types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-sqlite-'));
@@ -104,6 +104,27 @@ describe('SQLite store', () => {
     await after.close();
   }, 30_000);
 
+  it('upgrades a database written before the studio, keeping its exercises', async () => {
+    const path = freshPath();
+    const old = new SqliteStore({ path });
+    await old.init();
+    await old.createExercise(exercise('e1'), []);
+    await old.close();
+    // Back to schema version 1: as an earlier Parley left it.
+    const db = new Database(path);
+    db.exec('DROP TABLE studio_versions; DROP TABLE studio_documents; DELETE FROM schema_version WHERE version > 1;');
+    db.close();
+    const upgraded = new SqliteStore({ path });
+    await upgraded.init();
+    expect(await upgraded.getExercise('e1')).toEqual(exercise('e1'));
+    await upgraded.createStudioDocument(studioDocument('d1'), studioVersion('d1', 1));
+    expect(await upgraded.getStudioVersion('d1', 1)).toEqual(studioVersion('d1', 1));
+    await upgraded.close();
+    const check = new Database(path);
+    expect(check.prepare('SELECT max(version) AS v FROM schema_version').get()).toEqual({ v: LATEST_VERSION });
+    check.close();
+  });
+
   it('records its schema version and refuses a database written by a newer Parley', async () => {
     const path = freshPath();
     const store = new SqliteStore({ path });
@@ -117,7 +138,9 @@ describe('SQLite store', () => {
     db.close();
     const newer = new SqliteStore({ path });
     await expect(newer.init()).rejects.toThrow(StoreError);
-    await expect(newer.init()).rejects.toThrow(/schema version 2, but this version of Parley knows only up to 1/);
+    await expect(newer.init()).rejects.toThrow(
+      `schema version ${LATEST_VERSION + 1}, but this version of Parley knows only up to ${LATEST_VERSION}`,
+    );
   });
 });
 

@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { pendingMigrations } from './migrations.ts';
 import {
   type CodeRow,
+  checkNewStudioDocument,
   checkSequence,
   codeFromRow,
   EXERCISE_COLUMNS,
@@ -21,6 +22,17 @@ import {
   eventFromBody,
   exerciseFromRow,
   exerciseValues,
+  STUDIO_DOCUMENT_COLUMNS,
+  STUDIO_VERSION_COLUMNS,
+  STUDIO_VERSION_INFO_COLUMNS,
+  type StudioDocumentRow,
+  type StudioVersionRow,
+  studioDocumentFromRow,
+  studioDocumentValues,
+  studioVersionFromRow,
+  studioVersionInfoFromRow,
+  studioVersionRefusal,
+  studioVersionValues,
   type WorkshopRow,
   workshopFromRow,
 } from './rows.ts';
@@ -30,6 +42,11 @@ import {
   type ExerciseStatus,
   type SeatCode,
   StoreError,
+  type StudioDeletedFilter,
+  type StudioDocumentRecord,
+  type StudioListing,
+  type StudioVersionInfo,
+  type StudioVersionRecord,
   type WorkshopRecord,
 } from './types.ts';
 
@@ -65,7 +82,37 @@ function prepareAll(db: Db) {
     findCode: p<CodeRow>('SELECT * FROM codes WHERE code = ?'),
     listCodes: p<CodeRow>('SELECT * FROM codes WHERE exercise_id = ? ORDER BY created_at, code'),
     revokeCode: p('UPDATE codes SET revoked_at = ? WHERE code = ? AND revoked_at IS NULL'),
+    insertDocument: p(
+      `INSERT INTO studio_documents (${STUDIO_DOCUMENT_COLUMNS.join(', ')})
+       VALUES (${STUDIO_DOCUMENT_COLUMNS.map(() => '?').join(', ')})`,
+    ),
+    getDocument: p<StudioDocumentRow>('SELECT * FROM studio_documents WHERE id = ?'),
+    listDocuments: p<StudioDocumentRow & Record<string, unknown>>(
+      `SELECT d.*, ${STUDIO_VERSION_INFO_COLUMNS.map((c) => `v.${c} AS v_${c}`).join(', ')}
+       FROM studio_documents d JOIN studio_versions v ON v.document_id = d.id AND v.version = d.latest_version
+       WHERE (@deleted = 'include' OR (@deleted = 'only') = (d.deleted_at IS NOT NULL))
+       ORDER BY d.updated_at DESC, d.id`,
+    ),
+    insertVersion: p(
+      `INSERT INTO studio_versions (${STUDIO_VERSION_COLUMNS.join(', ')})
+       VALUES (${STUDIO_VERSION_COLUMNS.map(() => '?').join(', ')})`,
+    ),
+    advanceDocument: p(
+      'UPDATE studio_documents SET latest_version = ?, updated_at = ? WHERE id = ? AND latest_version = ?',
+    ),
+    getVersion: p<StudioVersionRow>('SELECT * FROM studio_versions WHERE document_id = ? AND version = ?'),
+    listVersions: p<StudioVersionRow>(
+      `SELECT ${STUDIO_VERSION_INFO_COLUMNS.join(', ')} FROM studio_versions WHERE document_id = ? ORDER BY version DESC`,
+    ),
+    setDeleted: p('UPDATE studio_documents SET deleted_at = ? WHERE id = ?'),
   };
+}
+
+const sqliteBool = (value: boolean): number => (value ? 1 : 0);
+
+/** The latest version's columns of a listing row (prefixed `v_`) as a version row. */
+function latestOf(row: Record<string, unknown>): StudioVersionRow {
+  return Object.fromEntries(STUDIO_VERSION_INFO_COLUMNS.map((c) => [c, row[`v_${c}`]])) as unknown as StudioVersionRow;
 }
 
 /** SQLite's constraint errors become StoreErrors that say what collided. */
@@ -204,6 +251,58 @@ export class SqliteStore implements EventStore {
 
   async revokeCode(code: string, revokedAt: number): Promise<void> {
     this.open().sql.revokeCode.run(revokedAt, code);
+  }
+
+  async createStudioDocument(document: StudioDocumentRecord, first: StudioVersionRecord): Promise<void> {
+    checkNewStudioDocument(document, first);
+    const { db, sql } = this.open();
+    const create = db.transaction(() => {
+      sql.insertDocument.run(...studioDocumentValues(document));
+      sql.insertVersion.run(...studioVersionValues(first, sqliteBool));
+    });
+    try {
+      create.immediate();
+    } catch (error) {
+      constraint(error, `studio document ${document.id} exists`);
+    }
+  }
+
+  async getStudioDocument(id: string): Promise<StudioDocumentRecord | null> {
+    const row = this.open().sql.getDocument.get(id);
+    return row ? studioDocumentFromRow(row) : null;
+  }
+
+  async listStudioDocuments(filter: { readonly deleted?: StudioDeletedFilter } = {}): Promise<StudioListing[]> {
+    return this.open()
+      .sql.listDocuments.all({ deleted: filter.deleted ?? 'exclude' })
+      .map((row) => ({ document: studioDocumentFromRow(row), latest: studioVersionInfoFromRow(latestOf(row)) }));
+  }
+
+  async addStudioVersion(version: StudioVersionRecord): Promise<void> {
+    const { db, sql } = this.open();
+    const add = db.transaction(() => {
+      const row = sql.getDocument.get(version.documentId);
+      const refusal = studioVersionRefusal(version, row ? studioDocumentFromRow(row) : null);
+      if (refusal) throw refusal;
+      sql.advanceDocument.run(version.version, version.createdAt, version.documentId, version.version - 1);
+      sql.insertVersion.run(...studioVersionValues(version, sqliteBool));
+    });
+    add.immediate();
+  }
+
+  async getStudioVersion(documentId: string, version: number): Promise<StudioVersionRecord | null> {
+    const row = this.open().sql.getVersion.get(documentId, version);
+    return row ? studioVersionFromRow(row) : null;
+  }
+
+  async listStudioVersions(documentId: string): Promise<StudioVersionInfo[]> {
+    return this.open().sql.listVersions.all(documentId).map(studioVersionInfoFromRow);
+  }
+
+  async setStudioDeleted(documentId: string, deletedAt: number | null): Promise<void> {
+    if (this.open().sql.setDeleted.run(deletedAt, documentId).changes === 0) {
+      throw new StoreError(`no studio document ${documentId}`);
+    }
   }
 }
 

@@ -4,8 +4,8 @@
  */
 import type { ExerciseEvent } from '@parley/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { code, events, exercise, workshop } from './storeFixtures.ts';
-import { type EventStore, type ExerciseRecord, StoreError } from './types.ts';
+import { code, events, exercise, studioDocument, studioVersion, workshop } from './storeFixtures.ts';
+import { type EventStore, type ExerciseRecord, StoreError, StudioConflict, type StudioVersionRecord } from './types.ts';
 
 export type StoreFactory = {
   /** A fresh, empty, initialised store. */
@@ -13,6 +13,7 @@ export type StoreFactory = {
 };
 
 const seqs = (log: readonly ExerciseEvent[]) => log.map((e) => e.seq);
+const info = ({ source: _source, ...rest }: StudioVersionRecord) => rest;
 
 export function eventStoreContract(name: string, factory: StoreFactory): void {
   describe(`${name} event store`, () => {
@@ -155,6 +156,119 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
       ]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       expect(seqs(await store.loadEvents('e1'))).toEqual([1, 2, 3, 4, 5]);
+    });
+
+    it('creates a studio document with its first version and gives back exactly what it was given', async () => {
+      const store = await open();
+      const doc = studioDocument('d1', { origin: { kind: 'upload', fileName: 'mine.yaml' } });
+      const v1 = studioVersion('d1', 1);
+      await store.createStudioDocument(doc, v1);
+      expect(await store.getStudioDocument('d1')).toEqual(doc);
+      expect(await store.getStudioVersion('d1', 1)).toEqual(v1);
+      expect(await store.getStudioVersion('d1', 2)).toBeNull();
+      expect(await store.getStudioVersion('d1', 0)).toBeNull();
+      expect(await store.getStudioVersion('ghost', 1)).toBeNull();
+      expect(await store.getStudioDocument('ghost')).toBeNull();
+      expect(await store.listStudioVersions('d1')).toEqual([info(v1)]);
+      expect(await store.listStudioVersions('ghost')).toEqual([]);
+      expect(await store.listStudioDocuments()).toEqual([{ document: doc, latest: info(v1) }]);
+    });
+
+    it('refuses a second document with the same id, or a first version that is not version 1, writing nothing', async () => {
+      const store = await open();
+      await store.createStudioDocument(studioDocument('d1'), studioVersion('d1', 1));
+      await expect(
+        store.createStudioDocument(studioDocument('d1', { createdAt: 9 }), studioVersion('d1', 1, { author: 'x' })),
+      ).rejects.toThrow(StoreError);
+      await expect(store.createStudioDocument(studioDocument('d2'), studioVersion('d2', 2))).rejects.toThrow(
+        StoreError,
+      );
+      await expect(store.createStudioDocument(studioDocument('d3'), studioVersion('other', 1))).rejects.toThrow(
+        StoreError,
+      );
+      expect((await store.getStudioVersion('d1', 1))?.author).toBe('Trainer 1');
+      expect(await store.getStudioDocument('d2')).toBeNull();
+      expect(await store.getStudioDocument('d3')).toBeNull();
+      expect(await store.getStudioVersion('other', 1)).toBeNull();
+    });
+
+    it('adds versions in order, newest first in the history, and moves the document on', async () => {
+      const store = await open();
+      await store.createStudioDocument(studioDocument('d1'), studioVersion('d1', 1));
+      await store.addStudioVersion(studioVersion('d1', 2));
+      await store.addStudioVersion(studioVersion('d1', 3, { valid: true, facts: studioVersion('d1', 1).facts }));
+      expect(await store.getStudioDocument('d1')).toMatchObject({
+        latestVersion: 3,
+        updatedAt: 3_003,
+        createdAt: 3_000,
+      });
+      expect((await store.listStudioVersions('d1')).map((v) => [v.version, v.valid, v.facts.errors])).toEqual([
+        [3, true, 0],
+        [2, false, 3],
+        [1, true, 0],
+      ]);
+      expect(await store.getStudioVersion('d1', 2)).toEqual(studioVersion('d1', 2));
+      expect((await store.listStudioDocuments())[0]?.latest).toEqual(
+        info(studioVersion('d1', 3, { valid: true, facts: studioVersion('d1', 1).facts })),
+      );
+    });
+
+    it('refuses a version that does not follow the latest with a conflict naming the latest', async () => {
+      const store = await open();
+      await store.createStudioDocument(studioDocument('d1'), studioVersion('d1', 1));
+      await store.addStudioVersion(studioVersion('d1', 2));
+      for (const stale of [2, 4, 1]) {
+        const error = await store.addStudioVersion(studioVersion('d1', stale, { author: 'late' })).catch((e) => e);
+        expect(error).toBeInstanceOf(StudioConflict);
+        expect(error.latestVersion).toBe(2);
+      }
+      await expect(store.addStudioVersion(studioVersion('ghost', 2))).rejects.toThrow(StoreError);
+      expect((await store.listStudioVersions('d1')).map((v) => v.author)).toEqual(['Trainer 2', 'Trainer 1']);
+      expect((await store.getStudioDocument('d1'))?.latestVersion).toBe(2);
+    });
+
+    it('lets exactly one of two racing saves of the same version win', async () => {
+      const store = await open();
+      await store.createStudioDocument(studioDocument('d1'), studioVersion('d1', 1));
+      const results = await Promise.allSettled([
+        store.addStudioVersion(studioVersion('d1', 2, { author: 'Ana' })),
+        store.addStudioVersion(studioVersion('d1', 2, { author: 'Bilal' })),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const lost = results.find((r) => r.status === 'rejected');
+      expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(StudioConflict);
+      const versions = await store.listStudioVersions('d1');
+      expect(versions.map((v) => v.version)).toEqual([2, 1]);
+      expect(['Ana', 'Bilal']).toContain(versions[0]?.author);
+    });
+
+    it('lists documents by last save, hides deleted ones unless asked, and restores them', async () => {
+      const store = await open();
+      await store.createStudioDocument(
+        studioDocument('old', { updatedAt: 1_000 }),
+        studioVersion('old', 1, { createdAt: 1_000 }),
+      );
+      await store.createStudioDocument(studioDocument('b', { updatedAt: 3_001 }), studioVersion('b', 1));
+      await store.createStudioDocument(studioDocument('a', { updatedAt: 3_001 }), studioVersion('a', 1));
+      await store.addStudioVersion(studioVersion('old', 2, { createdAt: 9_000 }));
+      const ids = async (deleted?: 'exclude' | 'only' | 'include') =>
+        (await store.listStudioDocuments(deleted ? { deleted } : {})).map(
+          (l) => `${l.document.id}@${l.latest.version}`,
+        );
+      expect(await ids()).toEqual(['old@2', 'a@1', 'b@1']);
+      await store.setStudioDeleted('a', 10_000);
+      expect(await ids()).toEqual(['old@2', 'b@1']);
+      expect(await ids('exclude')).toEqual(['old@2', 'b@1']);
+      expect(await ids('only')).toEqual(['a@1']);
+      expect(await ids('include')).toEqual(['old@2', 'a@1', 'b@1']);
+      expect(await store.getStudioDocument('a')).toMatchObject({ deletedAt: 10_000 });
+      await expect(store.addStudioVersion(studioVersion('a', 2))).rejects.toThrow(/deleted/);
+      expect(await store.getStudioVersion('a', 1)).toEqual(studioVersion('a', 1));
+      await store.setStudioDeleted('a', null);
+      expect(await ids('only')).toEqual([]);
+      await store.addStudioVersion(studioVersion('a', 2, { createdAt: 11_000 }));
+      expect(await ids()).toEqual(['a@2', 'old@2', 'b@1']);
+      await expect(store.setStudioDeleted('ghost', 1)).rejects.toThrow(StoreError);
     });
   });
 }

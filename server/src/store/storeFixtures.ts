@@ -1,6 +1,13 @@
 /** Records and events for store tests (no test runner here: a child process imports it too). */
 import type { ExerciseEvent, Role } from '@parley/shared';
-import type { ExerciseRecord, SeatCode, WorkshopRecord } from './types.ts';
+import type {
+  ExerciseRecord,
+  SeatCode,
+  StudioDocumentRecord,
+  StudioVersionFacts,
+  StudioVersionRecord,
+  WorkshopRecord,
+} from './types.ts';
 
 export const workshop = (id: string, createdAt = 1_000): WorkshopRecord => ({
   id,
@@ -47,3 +54,47 @@ export function events(from: number, count: number): ExerciseEvent[] {
     id: `message-${from + i}`,
   }));
 }
+
+export const studioDocument = (id: string, over: Partial<StudioDocumentRecord> = {}): StudioDocumentRecord => ({
+  id,
+  origin: { kind: 'library', scenarioId: 'blackout-drill', file: 'drill.yaml' },
+  createdAt: 3_000,
+  updatedAt: 3_000,
+  latestVersion: 1,
+  deletedAt: null,
+  ...over,
+});
+
+export const facts = (over: Partial<StudioVersionFacts> = {}): StudioVersionFacts => ({
+  scenarioId: 'blackout-drill',
+  title: { en: 'Blackout drill', fr: 'Exercice « panne »' },
+  summary: { en: 'Two states talk.' },
+  level: 'introductory',
+  languages: ['en', 'fr'],
+  authors: ['Parley test suite'],
+  durationMinutes: 60,
+  errors: 0,
+  warnings: 1,
+  findings: 2,
+  ...over,
+});
+
+/** Version `version` of a document, saved at 3 000 + version ms, with text that stresses encodings. */
+export const studioVersion = (
+  documentId: string,
+  version: number,
+  over: Partial<StudioVersionRecord> = {},
+): StudioVersionRecord => {
+  const source = `version: 1\nid: blackout-drill\n# v${version} « scénario » ✓ 🛰️ العربية \\ "q"\n`;
+  return {
+    documentId,
+    version,
+    source,
+    author: `Trainer ${version}`,
+    createdAt: 3_000 + version,
+    size: new TextEncoder().encode(source).length,
+    valid: version % 2 === 1,
+    facts: facts({ errors: version % 2 === 1 ? 0 : 3 }),
+    ...over,
+  };
+};

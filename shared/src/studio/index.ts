@@ -1,5 +1,20 @@
-/** The scenario studio's pure parts: lint findings beyond validity, and the MSEL as a CSV spreadsheet. */
+/** The scenario studio's pure parts: lint findings beyond validity, the MSEL as a CSV spreadsheet, line diffs. */
+
 export { type CsvDelimiter, type CsvParse, type CsvRecord, detectDelimiter, parseCsv } from './csv.ts';
+export {
+  DEFAULT_CONTEXT,
+  DEFAULT_MAX_WORK,
+  type DiffHunk,
+  type DiffLine,
+  type DiffLineKind,
+  type DiffOptions,
+  diffHunks,
+  diffLines,
+  diffText,
+  formatUnified,
+  splitLines,
+  type TextDiff,
+} from './diff.ts';
 export {
   type BotRunsOption,
   type LintCode,
