@@ -9,7 +9,7 @@
 
 import { ColyseusSDK } from '@colyseus/sdk';
 import type { DelegationView } from '@parley/shared';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Seat } from '../server/helpers/seat.ts';
 import {
@@ -20,6 +20,7 @@ import {
   mselRow,
   openConsoleFor,
   openTab,
+  scenarioInject,
   scheduledForAll,
   seatCode,
   variableRow,
@@ -65,6 +66,13 @@ const broadcasts = (view: DelegationView) =>
   view.messages.filter((m) => m.channel.kind === 'broadcast').map((m) => m.text);
 
 const SLOW = { timeout: 15_000, interval: 200 };
+
+/** The action ids the "act as a simulated party" panel offers, in order. */
+const offeredActions = (panel: Locator) =>
+  panel
+    .getByTestId('actor.action')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value).filter(Boolean));
 
 describe('the facilitator runs the whole exercise from the console', () => {
   let facilitator: Page;
@@ -129,6 +137,10 @@ describe('the facilitator runs the whole exercise from the console', () => {
     const row = mselRow(facilitator, id);
     await row.getByTestId('msel.edit').click();
     const form = row.getByTestId('msel.editForm');
+    // The text opens as the scenario wrote it, ready to be changed.
+    const written = scenarioInject(id).body;
+    const english = typeof written === 'string' ? written : (written.en ?? '');
+    expect((await form.getByTestId('msel.editBody').inputValue()).trim()).toBe(english.trim());
     await form.getByTestId('msel.editTitle').fill('');
     await form.getByTestId('msel.editSave').click();
     expect(await form.getByTestId('control.fieldError').textContent()).toContain('Give a title');
@@ -180,6 +192,17 @@ describe('the facilitator runs the whole exercise from the console', () => {
     await form.getByTestId('world.apply').click();
     await expect.poll(() => pressure.getByTestId('world.value').textContent()).toBe(String(target));
 
+    const phases = await facilitator
+      .getByTestId('adjudicate.phase')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => [(o as unknown as { value: string }).value, o.textContent ?? '']));
+    expect(phases.map(([id]) => id)).toEqual(['', 'detection', 'hijack', 'blackout', 'attribution', 'restoration']);
+    const label = (id: string) => phases.find(([p]) => p === id)?.[1] ?? '';
+    expect(label('detection')).toBe('1 · Dark water: detection (current)');
+    expect(label('attribution')).toBe('2 · Fishing for answers: attribution and assistance');
+    // A phase inside another is indented under it.
+    expect(label('hijack')).toMatch(/^\s+1a · The route hijack/);
+
     await facilitator.getByTestId('adjudicate.ruling').fill('The repair ship is cleared to sail at dawn.');
     await facilitator.getByTestId('adjudicate.addChange').click();
     await facilitator.getByTestId('adjudicate.change.0.variable').selectOption('connectivity');
@@ -212,16 +235,20 @@ describe('the facilitator runs the whole exercise from the console', () => {
     expect(await facilitator.getByTestId('broadcast.item').count()).toBe(2);
   });
 
-  it('acts as Teregal, a state without a seat: only its own actions are offered and targets are checked', async () => {
+  it('acts as Teregal, a state without a seat: its own actions are offered and targets are checked', async () => {
     const panel = facilitator.getByTestId('panel.actor');
+    await panel.getByTestId('actor.party').selectOption('grey_current');
+    expect(await panel.getByTestId('actor.none').textContent()).toContain('no action of its own');
     await panel.getByTestId('actor.party').selectOption('teregal');
-    await expect.poll(() => panel.getByTestId('actor.action').count(), SLOW).toBe(1);
-    const offered = await panel
-      .getByTestId('actor.action')
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value).filter(Boolean));
-    expect(offered).toContain('request_consultations');
-    expect(offered).not.toContain('detain_vessel');
+    expect(await offeredActions(panel)).toEqual([
+      'transparency_briefing',
+      'joint_investigation',
+      'request_consultations',
+      'demarche',
+      'summon_ambassador',
+      'restrictive_measures',
+      'stand_down',
+    ]);
     await panel.getByTestId('actor.action').selectOption('request_consultations');
     await panel.getByTestId('actor.act').click();
     expect(await panel.getByTestId('actor.form').textContent()).toContain('Choose as many parties as the action needs');
@@ -281,6 +308,13 @@ describe('the facilitator runs the whole exercise from the console', () => {
       const overflow = await horizontalOverflow(facilitator);
       expect(overflow.px, `${tab}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(0);
     }
+    // The sections stay on one row that scrolls sideways: the last one, chosen, is scrolled into view.
+    const row = await facilitator.getByTestId('control.tabs').boundingBox();
+    const last = await facilitator.getByTestId('control.tab.end').boundingBox();
+    expect(row && last && [last.x >= row.x - 1, last.x + last.width <= row.x + row.width + 1]).toEqual([true, true]);
+    const first = await facilitator.getByTestId('control.tab.overview').boundingBox();
+    expect(first?.y).toBe(last?.y);
+    await look(facilitator, 'facilitator-phone-end');
     await openTab(facilitator, 'overview');
     await look(facilitator, 'facilitator-phone');
     await facilitator.setViewportSize({ width: 1280, height: 860 });
@@ -321,20 +355,105 @@ describe('the facilitator runs the whole exercise from the console', () => {
 
   it('ends the exercise after a confirmation, shows the ending and opens the after-action review', async () => {
     await openTab(facilitator, 'end');
+    // The scenario's default ending is preselected; the confirmation names the ending chosen.
+    expect(await facilitator.getByTestId('end.ending.limping_on').isChecked()).toBe(true);
+    expect(await facilitator.getByTestId('end.ending.lifeline').isChecked()).toBe(false);
+    expect(await facilitator.getByTestId('end.ending.none').count()).toBe(0);
     await facilitator.getByTestId('end.note').fill('Time is up for this table.');
     await facilitator.getByTestId('end.start').click();
+    expect(await text(facilitator, 'end.confirmation')).toContain('closing on “Limping on”');
     await look(facilitator, 'facilitator-end-confirmation');
     await facilitator.getByTestId('end.cancel').click();
     expect(await facilitator.getByTestId('control.ended').count()).toBe(0);
     await facilitator.getByTestId('end.start').click();
     await facilitator.getByTestId('end.confirm').click();
     await facilitator.getByTestId('control.ended').waitFor();
-    expect(await text(facilitator, 'control.endingTitle')).not.toBe('');
+    expect(await facilitator.getByTestId('control.ended').getAttribute('data-ending')).toBe('limping_on');
+    expect(await text(facilitator, 'control.endingTitle')).toBe('Limping on');
     expect(await text(facilitator, 'shell.status')).toBe('Ended');
     await look(facilitator, 'facilitator-ended');
     const link = facilitator.getByTestId('control.reviewLink');
     expect(await link.getAttribute('href')).toBe(`/x/${exerciseId}/review`);
     await link.click();
     await facilitator.getByTestId('review.page').waitFor();
+  });
+});
+
+describe('on Gridlock: parties with actions of their own, the projector, moving play and choosing the ending', () => {
+  let facilitator: Page;
+  let veldmark: Seat;
+  let exerciseId: string;
+
+  it('sets up Gridlock with Veldmark through the SDK, and starts', async () => {
+    ({ page: facilitator } = await newPage(browser));
+    let codes: ListedCode[];
+    ({ exerciseId, codes } = await openConsoleFor(facilitator, parley.url, 'gridlock', 'Gridlock control'));
+    veldmark = await Seat.join(new ColyseusSDK(parley.url), exerciseId, { code: seatCode(codes, 'veldmark') });
+    seats.push(veldmark);
+    await facilitator.getByTestId('clock.start').click();
+    await facilitator.getByTestId('clock.pause').waitFor();
+  });
+
+  it('acts as Varant with an action no delegation has: a great-power warning that Veldmark sees', async () => {
+    await openTab(facilitator, 'comms');
+    const panel = facilitator.getByTestId('panel.actor');
+    await panel.getByTestId('actor.party').selectOption('frostbite');
+    expect(await offeredActions(panel)).toEqual(['proxy_disruption']);
+    await panel.getByTestId('actor.party').selectOption('varant');
+    expect(await offeredActions(panel)).toEqual(['great_power_warning', 'summon_ambassador']);
+    await panel.getByTestId('actor.action').selectOption('great_power_warning');
+    expect(await panel.getByTestId('actor.form').textContent()).toContain('a public warning backing Dravonia');
+    await panel.getByTestId('actor.target.veldmark').check();
+    await look(facilitator, 'facilitator-actor-gridlock');
+    await panel.getByTestId('actor.act').click();
+    await panel.getByTestId('actor.form').waitFor({ state: 'detached' });
+    await expect.poll(() => panel.getByTestId('actor.move').count()).toBe(1);
+    expect(await panel.getByTestId('actor.move').textContent()).toContain('Great-power warning (Varant)');
+    const seen = await veldmark.until((v) => v.actions.some((a) => a.action === 'great_power_warning'));
+    const warning = seen.actions.find((a) => a.action === 'great_power_warning');
+    expect([warning?.by, warning?.targets]).toEqual(['varant', ['veldmark']]);
+  });
+
+  it('opens the projector in a new tab, let in by the facilitator token, which leaves the address bar', async () => {
+    const link = facilitator.getByTestId('control.projectorLink');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^/x/${exerciseId}/projector#token=.+`));
+    const [projector] = await Promise.all([facilitator.context().waitForEvent('page'), link.click()]);
+    await projector.getByTestId('projector.title').waitFor();
+    expect(await text(projector, 'projector.title')).toContain('Gridlock');
+    expect(projector.url()).toBe(`${parley.url}/x/${exerciseId}/projector`);
+    await projector.close();
+  });
+
+  it('moves play to a phase nested in another by adjudication', async () => {
+    await openTab(facilitator, 'world');
+    await facilitator.getByTestId('adjudicate.ruling').fill('The night draws in: control moves play to crunch time.');
+    await facilitator.getByTestId('adjudicate.phase').selectOption('crunch');
+    await facilitator.getByTestId('adjudicate.submit').click();
+    await veldmark.until((v) => v.phases.some((p) => p.id === 'crunch'));
+    await expect.poll(() => text(facilitator, 'shell.phase')).toBe('Phase 3: The cold night');
+    const current = facilitator.getByTestId('adjudicate.phase').locator('option[value="crunch"]');
+    await expect.poll(() => current.textContent()).toMatch(/^\s+Crunch time \(current\)$/);
+  });
+
+  it('ends on an ending other than the default, which everyone then sees', async () => {
+    await openTab(facilitator, 'end');
+    expect(await facilitator.getByTestId('end.ending.frozen').isChecked()).toBe(true);
+    await facilitator.getByTestId('shell.language').selectOption('ar');
+    await expect.poll(() => text(facilitator, 'control.tab.end')).toBe('نهاية اللعب');
+    await look(facilitator, 'facilitator-end-ar');
+    await facilitator.getByTestId('shell.language').selectOption('en');
+    await facilitator.getByTestId('end.start').click();
+    expect(await text(facilitator, 'end.confirmation')).toContain('Frozen');
+    // Choosing another ending withdraws the confirmation, so it always names the ending that will be declared.
+    await facilitator.getByTestId('end.ending.compact').check();
+    expect(await facilitator.getByTestId('end.confirmation').count()).toBe(0);
+    await facilitator.getByTestId('end.start').click();
+    expect(await text(facilitator, 'end.confirmation')).toContain('closing on “The Lindholm Compact”');
+    await facilitator.getByTestId('end.confirm').click();
+    await facilitator.getByTestId('control.ended').waitFor();
+    expect(await facilitator.getByTestId('control.ended').getAttribute('data-ending')).toBe('compact');
+    const ended = await veldmark.until((v) => v.ending !== null);
+    expect(ended.ending?.id).toBe('compact');
   });
 });

@@ -1,27 +1,25 @@
 import type { FacilitatorView } from '@parley/shared/engine/viewTypes.ts';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGameTime } from '../../state/clock.ts';
 import { useSession } from '../../state/store.ts';
 import { usePartyName, useText } from '../shell/useText.ts';
 import { ActorActionForm } from './ActorActionForm.tsx';
-import { knownActions, simulatedParties } from './actors.ts';
+import { actionsOf } from './actors.ts';
 import { Field } from './Field.tsx';
-import { useActorActions } from './useActorActions.ts';
 
 /** Play a party without a seat: pick it, pick one of its actions, aim and send; its recent moves below. */
 export function ActorPanel({ view }: { readonly view: FacilitatorView }) {
   const { t, i18n } = useTranslation();
   const text = useText();
   const party = usePartyName();
-  const actors = useMemo(() => simulatedParties(view), [view]);
-  const candidates = useMemo(() => knownActions(view), [view]);
+  const actors = view.actors;
   const [actor, setActor] = useState(actors[0]?.id ?? '');
   const [actionId, setActionId] = useState('');
   const status = useSession((s) => s.info.status);
   const playing = status === 'running' || status === 'paused';
-  const allowed = useActorActions(view.scenario.id, actor, candidates, playing);
-  const action = allowed?.find((a) => a.id === actionId) ?? null;
+  const allowed = actionsOf(view, actor);
+  const action = allowed.find((a) => a.id === actionId) ?? null;
   const recent = view.actions
     .filter((a) => a.simulated)
     .slice(-5)
@@ -50,18 +48,14 @@ export function ActorPanel({ view }: { readonly view: FacilitatorView }) {
                 setActionId('');
               }}
             >
-              {actors.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {text(p.name)}
+              {actors.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {party(a.id)}
                 </option>
               ))}
             </select>
           </Field>
-          {allowed === null ? (
-            <p className="muted" role="status" data-testid="actor.checking">
-              {t('control.comms.checking', { party: party(actor) })}
-            </p>
-          ) : allowed.length === 0 ? (
+          {allowed.length === 0 ? (
             <p className="muted" data-testid="actor.none">
               {t('control.comms.noActions', { party: party(actor) })}
             </p>

@@ -7,13 +7,8 @@ import { Field } from './Field.tsx';
 import { useCommand } from './useCommand.ts';
 import { type AdjudicateField, buildAdjudicate, type ChangeRow, emptyChange } from './worldForms.ts';
 
-/** The phases the view names: the active ones (with titles) and those the MSEL refers to. */
-function knownPhases(view: FacilitatorView, text: (x: FacilitatorView['phases'][number]['title']) => string) {
-  const out = new Map<string, string>();
-  for (const p of view.phases) out.set(p.id, text(p.title));
-  for (const e of view.msel) if (e.phase !== null && !out.has(e.phase)) out.set(e.phase, e.phase.replace(/[_-]/g, ' '));
-  return [...out];
-}
+/** Indentation for a phase at `depth` in a select (options take no padding): three no-break spaces a level. */
+const indent = (depth: number) => '\u00a0\u00a0\u00a0'.repeat(depth);
 
 /** Rule on what happened: a ruling read to everyone, optional changes to the world, an optional move of phase. */
 export function AdjudicateForm({ view }: { readonly view: FacilitatorView }) {
@@ -26,7 +21,7 @@ export function AdjudicateForm({ view }: { readonly view: FacilitatorView }) {
   const [phase, setPhase] = useState('');
   const [problems, setProblems] = useState<Partial<Record<AdjudicateField, string>>>({});
   const [done, setDone] = useState(false);
-  const phases = knownPhases(view, text);
+  const active = new Set(view.phases.map((p) => p.id));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -89,7 +84,7 @@ export function AdjudicateForm({ view }: { readonly view: FacilitatorView }) {
             </button>
           </div>
         )}
-        {phases.length > 0 && (
+        {view.outline.length > 0 && (
           <Field label={t('control.world.phase')}>
             <select
               className="input"
@@ -98,9 +93,9 @@ export function AdjudicateForm({ view }: { readonly view: FacilitatorView }) {
               onChange={(e) => setPhase(e.target.value)}
             >
               <option value="">{t('control.world.phaseNone')}</option>
-              {phases.map(([id, title]) => (
-                <option key={id} value={id}>
-                  {title}
+              {view.outline.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {`${indent(p.depth)}${active.has(p.id) ? t('control.world.phaseCurrent', { phase: text(p.title) }) : text(p.title)}`}
                 </option>
               ))}
             </select>

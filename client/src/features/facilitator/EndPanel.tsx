@@ -1,21 +1,27 @@
 import type { FacilitatorView } from '@parley/shared/engine/viewTypes.ts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useText } from '../shell/useText.ts';
+import { EndingChoice } from './EndingChoice.tsx';
+import { endCommand, initialEnding } from './endings.ts';
 import { Field } from './Field.tsx';
 import { useCommand } from './useCommand.ts';
 
 /**
- * End play for everyone, after a confirmation, with a note for the record. The scenario's default ending applies
- * (the view does not list the scenario's endings to choose from).
+ * End play for everyone, after a confirmation: the ending to close on (the scenario's default preselected) and a
+ * note for the record.
  */
 export function EndPanel({ view }: { readonly view: FacilitatorView }) {
   const { t } = useTranslation();
+  const text = useText();
   const { busy, error, run } = useCommand();
   const [note, setNote] = useState('');
+  const [ending, setEnding] = useState(() => initialEnding(view.endings));
   const [confirming, setConfirming] = useState(false);
   const warningId = useId();
   const ended = view.clock.status === 'ended';
   const started = view.clock.status !== 'setup';
+  const chosen = view.endings.find((e) => e.id === ending);
 
   return (
     <section className="panel end-panel" aria-labelledby="end-title" data-testid="panel.end">
@@ -31,6 +37,16 @@ export function EndPanel({ view }: { readonly view: FacilitatorView }) {
       ) : (
         <div className="control-form">
           <p>{t('control.end.text')}</p>
+          {view.endings.length > 0 && (
+            <EndingChoice
+              endings={view.endings}
+              value={ending}
+              onChange={(id) => {
+                setEnding(id);
+                setConfirming(false);
+              }}
+            />
+          )}
           <Field label={t('control.end.note')} hint={t('control.end.noteHint')}>
             <input
               className="input"
@@ -54,7 +70,7 @@ export function EndPanel({ view }: { readonly view: FacilitatorView }) {
           ) : (
             <div className="confirm confirm--danger" data-testid="end.confirmation">
               <p className="confirm__text" id={warningId}>
-                {t('control.end.warning')}
+                {chosen ? t('control.end.warningEnding', { ending: text(chosen.title) }) : t('control.end.warningNone')}
               </p>
               <div className="confirm__actions">
                 <button
@@ -63,7 +79,7 @@ export function EndPanel({ view }: { readonly view: FacilitatorView }) {
                   disabled={busy !== null}
                   aria-describedby={warningId}
                   data-testid="end.confirm"
-                  onClick={() => void run({ type: 'exercise.end', ...(note.trim() ? { note: note.trim() } : {}) })}
+                  onClick={() => void run(endCommand(ending, note))}
                 >
                   {t('control.end.confirm')}
                 </button>

@@ -9,6 +9,7 @@ import { DelegationsList } from './DelegationsList.tsx';
 import { EndedBanner } from './EndedBanner.tsx';
 import { EndPanel } from './EndPanel.tsx';
 import { MselList } from './MselList.tsx';
+import { ProjectorLink } from './ProjectorLink.tsx';
 import { SeatsPanel } from './SeatsPanel.tsx';
 import { WorldPanel } from './WorldPanel.tsx';
 import './facilitator.css';
@@ -53,7 +54,10 @@ export function FacilitatorHome() {
     <div className="control" data-testid="facilitator.home">
       {!ended && <ClockControls />}
       <EndedBanner view={view} />
-      <ControlTabs current={tab} onChange={setTab} badges={{ overview: breaches }} />
+      <div className="control-nav">
+        <ControlTabs current={tab} onChange={setTab} badges={{ overview: breaches }} />
+        <ProjectorLink />
+      </div>
       <div
         className="control__panel"
         role="tabpanel"

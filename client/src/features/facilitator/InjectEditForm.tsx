@@ -2,6 +2,7 @@ import type { MselEntry } from '@parley/shared/engine/viewTypes.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../state/store.ts';
+import { useText } from '../shell/useText.ts';
 import { Field } from './Field.tsx';
 import { buildEdit, type EditField, type EditForm, editFormOf, MAX_MINUTE } from './injectForms.ts';
 import { RecipientsField } from './RecipientsField.tsx';
@@ -18,9 +19,10 @@ export function InjectEditForm({
   readonly onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const text = useText();
   const startedAt = useSession((s) => s.view?.clock.startedAt ?? null);
   const { busy, error, run } = useCommand();
-  const [initial] = useState(() => editFormOf(entry, title, startedAt));
+  const [initial] = useState(() => editFormOf(entry, title, text(entry.body), startedAt));
   const [form, setForm] = useState<EditForm>(initial);
   const [problems, setProblems] = useState<Partial<Record<EditField, string>>>({});
   const set = (patch: Partial<EditForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -44,10 +46,11 @@ export function InjectEditForm({
           onChange={(e) => set({ title: e.target.value })}
         />
       </Field>
-      <Field label={t('control.form.newBody')} hint={t('control.form.newBodyHint')} problem={problems.body}>
+      <Field label={t('control.form.body')} hint={t('control.form.bodyHint')} problem={problems.body}>
         <textarea
           className="input"
-          rows={4}
+          rows={8}
+          dir="auto"
           value={form.body}
           data-testid="msel.editBody"
           onChange={(e) => set({ body: e.target.value })}

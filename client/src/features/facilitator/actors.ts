@@ -1,9 +1,7 @@
 /**
- * Acting as a simulated party (a state without a seat, the media, a proxy...): which parties the facilitator plays,
- * the catalogue actions the view knows, whom an action may be aimed at, and the form → `actor.act` command.
- *
- * The facilitator's view does not carry the simulated parties' own action lists: the actions offered are those of
- * the delegations' catalogues, and the console asks the server (a preview) which of them a party may take.
+ * Acting as a simulated party (a state without a seat, the media, a proxy...): the parties the facilitator plays,
+ * each with its own catalogue actions (from the view), whom an action may be aimed at, and the form → `actor.act`
+ * command.
  */
 import type { CatalogueEntry, FacilitatorView, PartyCard } from '@parley/shared/engine/viewTypes.ts';
 import type { FacilitatorCommand } from '@parley/shared/protocol/commands.ts';
@@ -11,23 +9,13 @@ import type { Built, Problems } from './injectForms.ts';
 
 type ActorAct = Extract<FacilitatorCommand, { type: 'actor.act' }>;
 
-/** The parties without a seat, which the facilitator plays. */
-export const simulatedParties = (view: Pick<FacilitatorView, 'parties'>): PartyCard[] =>
-  view.parties.filter((p) => !p.seated);
-
-/** Every catalogue action the view describes (from the delegations' catalogues), in scenario order. */
-export function knownActions(view: Pick<FacilitatorView, 'delegations'>): CatalogueEntry[] {
-  const seen = new Map<string, CatalogueEntry>();
-  for (const d of view.delegations) for (const a of d.catalogue) if (!seen.has(a.id)) seen.set(a.id, a);
-  return [...seen.values()];
-}
+/** The actions `actor` may take (its own catalogue; none for a party the scenario does not list). */
+export const actionsOf = (view: Pick<FacilitatorView, 'actors'>, actor: string): readonly CatalogueEntry[] =>
+  view.actors.find((a) => a.id === actor)?.actions ?? [];
 
 /** The parties an action by `actor` may be aimed at (its target kinds, never the actor itself). */
 export const targetChoices = (action: CatalogueEntry, parties: readonly PartyCard[], actor: string): PartyCard[] =>
   parties.filter((p) => p.id !== actor && (!action.targets.kinds || action.targets.kinds.includes(p.kind)));
-
-/** A preview refusal that means "this party may not take this action at all" (not "fill in the form first"). */
-export const isNotAllowed = (code: string | undefined): boolean => code === 'not-allowed' || code === 'unknown';
 
 export type ActField = 'targets' | `param.${string}`;
 

@@ -15,6 +15,7 @@ const entry = (over: Partial<MselEntry> = {}): MselEntry => ({
   expects: null,
   objective: null,
   notes: null,
+  body: 'The **whole island** loses power.',
   ...over,
 });
 
@@ -52,12 +53,17 @@ describe('writing an inject', () => {
 
 describe('editing an MSEL entry', () => {
   const e = entry();
-  const initial = editFormOf(e, 'Island dark', 0);
+  const initial = editFormOf(e, 'Island dark', 'The **whole island** loses power.', 0);
 
-  it('opens with the current title, recipients and due minute', () => {
-    expect(initial).toEqual({ title: 'Island dark', body: '', recipients: { all: true }, minute: '13' });
-    expect(editFormOf(entry({ dueAt: 20 * 60_000 }), 'x', 5 * 60_000).minute).toBe('15');
-    expect(editFormOf(entry({ trigger: 'manual', dueAt: null }), 'x', 0).minute).toBe('');
+  it('opens with the current title, text, recipients and due minute', () => {
+    expect(initial).toEqual({
+      title: 'Island dark',
+      body: 'The **whole island** loses power.',
+      recipients: { all: true },
+      minute: '13',
+    });
+    expect(editFormOf(entry({ dueAt: 20 * 60_000 }), 'x', 'y', 5 * 60_000).minute).toBe('15');
+    expect(editFormOf(entry({ trigger: 'manual', dueAt: null }), 'x', 'y', 0).minute).toBe('');
   });
 
   it('sends only what changed', () => {
@@ -68,13 +74,16 @@ describe('editing an MSEL entry', () => {
     });
     const to = buildEdit(e, initial, { ...initial, recipients: { all: false, ids: ['lumara'] }, body: 'New text' });
     expect(to.ok && to.command.changes).toEqual({ to: ['lumara'], body: 'New text' });
+    // The text as it opened, give or take spaces at the ends, is not a change.
+    const spaces = buildEdit(e, initial, { ...initial, title: 'Dark', body: ' The **whole island** loses power.\n' });
+    expect(spaces.ok && spaces.command.changes).toEqual({ title: 'Dark' });
   });
 
-  it('refuses an edit that changes nothing, an empty title and an impossible time', () => {
+  it('refuses an edit that changes nothing, an empty title or text and an impossible time', () => {
     expect(buildEdit(e, initial, initial)).toEqual({ ok: false, problems: { form: 'noChange' } });
-    expect(buildEdit(e, initial, { ...initial, title: ' ', minute: '-3' })).toEqual({
+    expect(buildEdit(e, initial, { ...initial, title: ' ', body: '', minute: '-3' })).toEqual({
       ok: false,
-      problems: { title: 'titleRequired', minute: 'minute' },
+      problems: { title: 'titleRequired', body: 'bodyRequired', minute: 'minute' },
     });
     expect(buildEdit(e, initial, { ...initial, minute: 'soon' }).ok).toBe(false);
   });

@@ -87,7 +87,7 @@ export function buildWrite(form: WriteForm): Built<Command<'inject.write'>, Writ
 
 export type EditForm = {
   readonly title: string;
-  /** New text; '' keeps the scenario's (or the last edited) text. */
+  /** The text (Markdown), opened on the current one: the scenario's in the reader's language, or the last edit. */
   readonly body: string;
   readonly recipients: Recipients;
   /** Game minute it is due, for timed entries ('' for entries without a time). */
@@ -105,12 +105,12 @@ export function dueMinute(entry: MselEntry, startedAt: number | null): string {
   return String(Math.round(((entry.dueAt - (startedAt ?? 0)) / 60_000) * 10) / 10);
 }
 
-/** The form as it opens: the entry's current title, recipients and due minute. */
-export function editFormOf(entry: MselEntry, title: string, startedAt: number | null): EditForm {
+/** The form as it opens: the entry's current title and text (localized by the caller), recipients and due minute. */
+export function editFormOf(entry: MselEntry, title: string, body: string, startedAt: number | null): EditForm {
   const to = entry.to;
   return {
     title,
-    body: entry.edits.body ?? '',
+    body,
     recipients: to === 'all' ? { all: true } : { all: false, ids: [...to] },
     minute: dueMinute(entry, startedAt),
   };
@@ -126,7 +126,7 @@ export function buildEdit(
   const timed = initial.minute !== '';
   const problems = collect<EditField>({
     title: titleProblem(form.title),
-    body: bodyProblem(form.body, false),
+    body: bodyProblem(form.body, true),
     recipients: recipientsProblem(form.recipients),
     minute:
       timed && (minute === null || !Number.isFinite(minute) || minute < 0 || minute > MAX_MINUTE) ? 'minute' : null,
@@ -134,7 +134,7 @@ export function buildEdit(
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   const changes: Command<'inject.edit'>['changes'] = {
     ...(form.title.trim() !== initial.title.trim() ? { title: form.title.trim() } : {}),
-    ...(form.body.trim() !== '' && form.body.trim() !== initial.body.trim() ? { body: form.body.trim() } : {}),
+    ...(form.body.trim() !== initial.body.trim() ? { body: form.body.trim() } : {}),
     ...(!sameRecipients(form.recipients, entry.to) ? { to: toOf(form.recipients) } : {}),
     ...(timed && minute !== null && form.minute.trim() !== initial.minute ? { at: minute } : {}),
   };

@@ -15,6 +15,7 @@ const entry = (id: string, status: MselEntry['status'], dueAt: number | null): M
   expects: null,
   objective: null,
   notes: null,
+  body: id,
 });
 
 describe('the MSEL panel', () => {

@@ -2,7 +2,7 @@ import { POLICY_NAMES } from '@parley/shared/bots/policies.ts';
 import type { CatalogueEntry, PartyCard } from '@parley/shared/engine/viewTypes.ts';
 import type { PresenceMessage } from '@parley/shared/protocol/room.ts';
 import { describe, expect, it } from 'vitest';
-import { buildActorAct, isNotAllowed, simulatedParties, targetChoices } from './actors.ts';
+import { actionsOf, buildActorAct, targetChoices } from './actors.ts';
 import { BOT_POLICIES, canSeatBot, seatGroups, seatTag } from './seats.ts';
 import type { JoinCode } from './seatsApi.ts';
 
@@ -77,8 +77,14 @@ describe('acting as a simulated party', () => {
     ],
   } as unknown as CatalogueEntry;
 
-  it('plays the parties without a seat and aims only at the kinds an action allows, never itself', () => {
-    expect(simulatedParties({ parties }).map((p) => p.id)).toEqual(['teregal', 'wire']);
+  it('offers a simulated party its own actions and aims only at the kinds an action allows, never itself', () => {
+    const actors = [
+      { id: 'teregal', actions: [demarche] },
+      { id: 'wire', actions: [] },
+    ];
+    expect(actionsOf({ actors }, 'teregal').map((a) => a.id)).toEqual(['demarche']);
+    expect(actionsOf({ actors }, 'wire')).toEqual([]);
+    expect(actionsOf({ actors }, 'lumara')).toEqual([]);
     expect(targetChoices(demarche, parties, 'teregal').map((p) => p.id)).toEqual(['lumara']);
   });
 
@@ -97,11 +103,5 @@ describe('acting as a simulated party', () => {
         params: { request: 'Explain', days: 7 },
       },
     });
-  });
-
-  it('hides an action the server says the party may not take', () => {
-    expect(isNotAllowed('not-allowed')).toBe(true);
-    expect(isNotAllowed('invalid')).toBe(false);
-    expect(isNotAllowed(undefined)).toBe(false);
   });
 });
