@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileExercise } from '@parley/server/host/compile.ts';
 import { ExerciseSession } from '@parley/shared/engine/session.ts';
+import { viewFor } from '@parley/shared/engine/view.ts';
 import type { Command } from '@parley/shared/protocol/commands.ts';
 import type { Role } from '@parley/shared/protocol/roles.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -66,7 +67,7 @@ async function parts(page: Page, name: string): Promise<void> {
   }
 }
 
-type Played = { id: string; token: string; evaluator: string };
+type Played = { id: string; token: string; evaluator: string; flash: number };
 
 /** Creates a gridlock exercise over HTTP, plays a short log through the engine, stores it and ends it. */
 async function playExercise(): Promise<Played> {
@@ -126,9 +127,13 @@ async function playExercise(): Promise<Played> {
   session.advanceBy(10);
   run(facilitator, { type: 'exercise.end' });
 
+  // The CERT flash (5 minutes in) went to Veldmark and the regional CERT only: the event that delivered it.
+  const flash = viewFor(session.compiled, session.state, facilitator).injects.find((d) => d.id === 'i05_cert_flash');
+  if (!flash) throw new Error('the CERT flash was delivered');
+
   await parley.app.store.appendEvents(id, session.events);
   await parley.app.store.markEnded(id, Date.now());
-  return { id, token: created.facilitatorToken, evaluator: evaluator.code };
+  return { id, token: created.facilitatorToken, evaluator: evaluator.code, flash: flash.seq };
 }
 
 /** Opens the review in a tab that holds `credentials` as its seat (what joining or creating leaves behind). */
@@ -152,6 +157,15 @@ async function openReview(
   );
   await page.goto(`${parley.url}/x/${id}/review`);
   await page.locator('[data-testid="review.page"]:not([data-state="loading"])').waitFor();
+}
+
+/** The replay, as Veldmark, at the moment the CERT flash reached it (exact mode). */
+async function showFlashAsVeldmark(page: Page, flash: number): Promise<void> {
+  await page.locator('#review-replay').scrollIntoViewIfNeeded();
+  await page.locator('[data-testid="review.replay.mode"][data-mode="exact"]').waitFor();
+  await page.getByTestId('review.replay.role').selectOption('d:veldmark');
+  await page.getByTestId('review.replay.range').fill(String(flash));
+  await page.locator('[data-testid="review.replay.feed"] li[data-inject="i05_cert_flash"] details[open]').waitFor();
 }
 
 const entryTexts = (page: Page) => page.getByTestId('review.entry').locator('.event__text').allTextContents();
@@ -244,34 +258,104 @@ describe('the after-action review', () => {
     expect(await anchored.getByTestId('review.entry.observation').count()).toBe(1);
   });
 
-  it('replays the exercise as a role saw it: moved back, an earlier clock and phase', async () => {
+  it('replays the exercise exactly as a role saw it: moved back, an earlier clock and phase', async () => {
     const section = page.locator('#review-replay');
     await section.scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="review.replay.mode"][data-mode="exact"]').waitFor();
+    const frame = page.getByTestId('review.replay.frame');
+    expect(await frame.getAttribute('data-exact')).toBe('true');
     const endClock = await text(page, 'review.replay.clock');
     const endPhase = await text(page, 'review.replay.phase');
     expect(await page.getByTestId('review.replay.status').getAttribute('data-status')).toBe('ended');
     expect(endClock).toBe('00:23:00');
 
-    // Back to the first minutes: the clock, the phase and what control had seen are all earlier.
+    // Back to the first minutes: the clock, the phase and control's feed are all earlier.
     await page.getByTestId('review.replay.range').fill('4');
     await expect.poll(() => text(page, 'review.replay.clock')).not.toBe(endClock);
     expect((await text(page, 'review.replay.clock')) < endClock).toBe(true);
     expect(await text(page, 'review.replay.phase')).not.toBe(endPhase);
     expect(await page.getByTestId('review.replay.status').getAttribute('data-status')).toBe('running');
-    const before = await page.getByTestId('review.replay.seen').locator('li').count();
+    const feed = page.getByTestId('review.replay.feed');
+    expect(await feed.locator('li[data-inject]').count()).toBeGreaterThan(0);
     await page.getByTestId('review.replay.next').click();
-    await expect.poll(() => text(page, 'review.replay.position')).not.toBe('Event 4 of');
+    await expect.poll(() => frame.getAttribute('data-seq')).not.toBe('4');
+  });
 
-    // As Dravonia, the bilateral message between the others never arrives; the indicators stay control's.
-    await page.getByTestId('review.replay.role').selectOption('d:dravonia');
-    await page.getByTestId('review.replay.last').click();
-    expect(await page.getByTestId('review.replay.seen').textContent()).not.toContain('REVIEW-DM');
-    expect(await page.getByTestId('review.replay.vars').count()).toBe(0);
-    await page.getByTestId('review.replay.role').selectOption('control');
-    expect(await page.getByTestId('review.replay.vars').count()).toBe(1);
-    expect(before).toBeGreaterThan(0);
-    await page.getByTestId('review.replay.range').fill('6');
+  it('shows a delegation’s own feed: a later inject not yet there, then there', async () => {
+    const feed = page.getByTestId('review.replay.feed');
+    const injects = () =>
+      feed
+        .locator('li[data-inject]')
+        .evaluateAll((li) =>
+          li.map((el) => (el as unknown as { getAttribute(n: string): string | null }).getAttribute('data-inject')),
+        );
+    await page.getByTestId('review.replay.role').selectOption('d:veldmark');
+    await page.getByTestId('review.replay.range').fill(String(x.flash - 1));
+    await expect.poll(injects).toContain('i00_link_trip');
+    expect(await injects()).not.toContain('i05_cert_flash');
+    expect(await text(page, 'review.replay.rung')).toMatch(/of 9/);
+
+    // The very event that delivered the CERT flash: it heads the feed, open, marked as this moment.
+    await page.getByTestId('review.replay.range').fill(String(x.flash));
+    await expect.poll(async () => (await injects())[0]).toBe('i05_cert_flash');
+    const flash = feed.locator('li[data-inject="i05_cert_flash"]');
+    expect(await flash.getAttribute('class')).toContain('replay__item--now');
+    expect(await flash.textContent()).toContain('FROSTLINE');
     await look(page, 'review-replay', page.locator('#review-replay'));
+
+    // At the end it is still there, with the bilateral message and the ping Halvania answered.
+    await page.getByTestId('review.replay.last').click();
+    await expect.poll(() => page.getByTestId('review.replay.status').getAttribute('data-status')).toBe('ended');
+    expect(await injects()).not.toContain('i05_cert_flash'); // the newest only, then the whole feed on demand
+    await feed.getByTestId('review.replay.more').click();
+    expect(await injects()).toContain('i05_cert_flash');
+    expect(await page.getByTestId('review.replay.messages').textContent()).toContain('REVIEW-DM');
+    const pings = (await page.getByTestId('review.replay.pings').textContent()) ?? '';
+    expect(pings).toContain('Please confirm receipt of our notice');
+    expect(pings).toContain('answered at 00:04:00');
+  });
+
+  it('never shows a delegation another delegation’s private inject, message or control’s indicators', async () => {
+    const shown = (testid: string) =>
+      page
+        .getByTestId(testid)
+        .locator('[data-variable], li[data-inject]')
+        .evaluateAll((els) =>
+          els.map((el) => {
+            const e = el as unknown as { getAttribute(n: string): string | null };
+            return e.getAttribute('data-variable') ?? e.getAttribute('data-inject');
+          }),
+        );
+    const controlVars = await (async () => {
+      await page.getByTestId('review.replay.role').selectOption('control');
+      await page.getByTestId('review.replay.ladders').waitFor();
+      return shown('review.replay.vars');
+    })();
+    expect(controlVars).toContain('proxy_activity'); // facilitator-only
+
+    await page.getByTestId('review.replay.role').selectOption('d:dravonia');
+    await page.getByTestId('review.replay.rung').waitFor();
+    const frame = page.getByTestId('review.replay.frame');
+    for (const moment of ['flash', 'end'] as const) {
+      if (moment === 'flash') await page.getByTestId('review.replay.range').fill(String(x.flash));
+      else await page.getByTestId('review.replay.last').click();
+      const at =
+        moment === 'flash' ? String(x.flash) : await page.getByTestId('review.replay.range').getAttribute('max');
+      await expect.poll(() => frame.getAttribute('data-seq')).toBe(at);
+      expect(await shown('review.replay.feed')).toContain('i03_blackouts_news'); // public: it did reach Dravonia
+      expect(await shown('review.replay.feed')).not.toContain('i05_cert_flash');
+      expect(await frame.textContent()).not.toContain('FROSTLINE');
+    }
+    expect(await page.getByTestId('review.replay.messages').textContent()).not.toContain('REVIEW-DM');
+    const dravoniaVars = await shown('review.replay.vars');
+    expect(dravoniaVars.length).toBeGreaterThan(0);
+    expect(dravoniaVars).not.toContain('proxy_activity');
+    expect(dravoniaVars.length).toBeLessThan(controlVars.length);
+    // The public never had it either.
+    await page.getByTestId('review.replay.role').selectOption('observer');
+    await expect.poll(() => page.getByTestId('review.replay.rung').count()).toBe(0);
+    expect(await shown('review.replay.feed')).not.toContain('i05_cert_flash');
+    await page.getByTestId('review.replay.role').selectOption('control');
   });
 
   it('downloads the timeline, compliance and observations as CSV and the record as JSON', async () => {
@@ -321,6 +405,9 @@ describe('the after-action review', () => {
     const overflow = await horizontalOverflow(phone);
     expect(overflow, overflow.culprits.join(' ')).toEqual({ px: 0, culprits: [] });
     await look(phone, 'review-phone');
+    await showFlashAsVeldmark(phone, x.flash);
+    expect(await horizontalOverflow(phone)).toEqual({ px: 0, culprits: [] });
+    await look(phone, 'review-replay-phone', phone.locator('#review-replay'));
     await phone.context().close();
   });
 
@@ -332,6 +419,8 @@ describe('the after-action review', () => {
     expect(await ar.locator('#review-timeline h2').textContent()).toBe('التسلسل الزمني');
     expect(await horizontalOverflow(ar)).toEqual({ px: 0, culprits: [] });
     await look(ar, 'review-ar');
+    await showFlashAsVeldmark(ar, x.flash);
+    await look(ar, 'review-replay-ar', ar.locator('#review-replay'));
     await ar.context().close();
   });
 
@@ -343,6 +432,9 @@ describe('the after-action review', () => {
     expect((await entryTexts(evaluator)).some((t) => t.includes('REVIEW-CTL'))).toBe(false);
     expect(await evaluator.getByTestId('review.back').count()).toBe(0);
     await look(evaluator, 'review-evaluator');
+    // The evaluator may not read the log: its replay is the approximate one, and says so.
+    expect(await evaluator.getByTestId('review.replay.mode').getAttribute('data-mode')).toBe('approximate');
+    expect(await evaluator.getByTestId('review.replay.frame').getAttribute('data-exact')).toBe('false');
 
     await openReview(evaluator, x.id, { code: 'ZZZZ-ZZZZ' });
     expect(await evaluator.getByTestId('review.problem').textContent()).toContain(

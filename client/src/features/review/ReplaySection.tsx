@@ -1,12 +1,18 @@
 /**
  * The replay: a scrubber over the event log (range, step buttons, play) and a role picker; shows the exercise as
- * that role saw it right after the chosen event: phase, game clock, status, what had reached it, and for control
- * the indicators. Screen only: the printed report leaves it out.
+ * that role saw it right after the chosen event. For the facilitator the moment is rebuilt exactly, from the log and
+ * the scenario it was played with (its feed, messages, indicators, ladder, assessments, pings, proposals); an
+ * evaluator, who may not read the log, gets an approximation from the review's timeline (and is told so). Screen
+ * only: the printed report leaves it out.
  */
+import { localize } from '@parley/shared/scenario/localize.ts';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExactFrameView } from './ExactFrameView.tsx';
+import type { ExactReplay, exactFrameAt } from './exact.ts';
 import { useReview, useReviewFormat } from './ReviewContext.ts';
-import { frameAt, type ReplayRole, step, stopsFor } from './replay.ts';
+import { frameAt, type ReplayFrame, type ReplayRole, step, stopsFor } from './replay.ts';
+import { loadLog } from './reviewApi.ts';
 
 const SHOWN = 8;
 const PLAY_MS = 700;
@@ -17,8 +23,41 @@ function roleOf(key: string): ReplayRole {
   return { kind: 'observer' };
 }
 
+type Exact =
+  | { readonly kind: 'approximate' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'failed' }
+  | { readonly kind: 'exact'; readonly replay: ExactReplay; readonly frameAt: typeof exactFrameAt };
+
+/**
+ * The exact replay for the facilitator: the log fetched and replayed against its scenario, in a chunk of its own
+ * (the parser and the engine load only here, after the report is on screen).
+ */
+function useExact(): Exact {
+  const { exerciseId, auth } = useReview();
+  const control = auth.kind === 'facilitator';
+  const [exact, setExact] = useState<Exact>({ kind: control ? 'loading' : 'approximate' });
+  useEffect(() => {
+    if (!control) return;
+    let live = true;
+    void Promise.all([loadLog(exerciseId, auth), import('./exact.ts')])
+      .then(([log, module]) => {
+        if (!live) return;
+        const replay = log.ok ? module.prepareExact(log.value) : null;
+        setExact(replay ? { kind: 'exact', replay, frameAt: module.exactFrameAt } : { kind: 'failed' });
+      })
+      .catch(() => {
+        if (live) setExact({ kind: 'failed' });
+      });
+    return () => {
+      live = false;
+    };
+  }, [control, exerciseId, auth]);
+  return exact;
+}
+
 export function ReplaySection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { review } = useReview();
   const f = useReviewFormat();
   const ids = useId();
@@ -28,9 +67,14 @@ export function ReplaySection() {
   const total = review.summary.events;
   const [seq, setSeq] = useState(total);
   const [playing, setPlaying] = useState(false);
+  const exact = useExact();
   const role = useMemo(() => roleOf(roleKey), [roleKey]);
   const stops = useMemo(() => stopsFor(review, role), [review, role]);
-  const frame = useMemo(() => frameAt(review, role, seq), [review, role, seq]);
+  const approximate = useMemo(() => frameAt(review, role, seq), [review, role, seq]);
+  const precise = useMemo(
+    () => (exact.kind === 'exact' ? exact.frameAt(exact.replay, role, seq) : null),
+    [exact, role, seq],
+  );
 
   useEffect(() => {
     if (!playing) return;
@@ -47,8 +91,13 @@ export function ReplaySection() {
     setPlaying(false);
     setSeq(Math.max(0, Math.min(total, to)));
   };
-  const status = t(`shell.status.${frame.status}`);
-  const valueText = `${f.time(frame.at)} · ${status}${frame.phase ? ` · ${frame.phase}` : ''}`;
+  const at = precise?.at ?? approximate.at;
+  const status = t(`shell.status.${precise?.status ?? approximate.status}`);
+  const phase =
+    precise && exact.kind === 'exact'
+      ? precise.phase && localize(precise.phase, i18n.language, exact.replay.fallbackLanguage)
+      : approximate.phase;
+  const valueText = `${f.time(at)} · ${status}${phase ? ` · ${phase}` : ''}`;
 
   return (
     <section className="report__section replay" id="review-replay" aria-labelledby={`${ids}-title`}>
@@ -58,6 +107,9 @@ export function ReplaySection() {
         </h2>
       </div>
       <p className="report__intro">{t('review.replay.intro')}</p>
+      <p className="replay__mode" data-testid="review.replay.mode" data-mode={exact.kind}>
+        {t(`review.replay.mode.${exact.kind}`)}
+      </p>
       <div className="replay__controls">
         <label className="review-field">
           <span className="review-field__label">{t('review.replay.role')}</span>
@@ -147,70 +199,92 @@ export function ReplaySection() {
           </div>
         </div>
       </div>
-      <div className="replay__frame" data-testid="review.replay.frame" aria-live="polite" aria-atomic="false">
-        <dl className="replay__stats">
-          <div>
-            <dt>{t('shell.clock')}</dt>
-            <dd className="replay__clock" dir="ltr" data-testid="review.replay.clock">
-              {f.time(frame.at)}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('shell.phase')}</dt>
-            <dd data-testid="review.replay.phase">{frame.phase ?? t('shell.noPhase')}</dd>
-          </div>
-          <div>
-            <dt>{t('review.header.status')}</dt>
-            <dd data-testid="review.replay.status" data-status={frame.status}>
-              {status}
-            </dd>
-          </div>
-        </dl>
-        <div className="replay__panes">
-          <div className="replay__pane">
-            <h3 className="panel__title">
-              {t('review.replay.seen')}
-              <span className="replay__count"> · {t('review.replay.count', { count: frame.seen.length })}</span>
-            </h3>
-            {frame.seen.length === 0 ? (
-              <p className="empty">{t('review.replay.nothing')}</p>
-            ) : (
-              <ol className="replay__seen" data-testid="review.replay.seen">
-                {frame.seen.slice(0, SHOWN).map((e) => (
-                  <li
-                    key={`${e.seq}-${e.kind}-${e.text}`}
-                    className={e === frame.current ? 'replay__item replay__item--now' : 'replay__item'}
-                  >
-                    <span className="event__time" dir="ltr">
-                      {f.time(e.at)}
-                    </span>
-                    <bdi>
-                      {e.by !== null && <strong>{f.name(e.by)} </strong>}
-                      {e.text}
-                    </bdi>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </div>
-          <div className="replay__pane">
-            <h3 className="panel__title">{t('review.replay.indicators')}</h3>
-            {frame.variables === null ? (
-              <p className="muted">{t('review.replay.noIndicators')}</p>
-            ) : (
-              <dl className="replay__vars" data-testid="review.replay.vars">
-                {frame.variables.map((v) => (
-                  <div key={v.id}>
-                    <dt>{v.label}</dt>
-                    <dd>{v.value === null ? '–' : f.number(v.value)}</dd>
-                  </div>
-                ))}
-              </dl>
-            )}
-          </div>
-        </div>
+      <div
+        className="replay__frame"
+        data-testid="review.replay.frame"
+        data-exact={precise !== null}
+        data-seq={seq}
+        aria-live="polite"
+        aria-atomic="false"
+      >
+        {precise && exact.kind === 'exact' ? (
+          <ExactFrameView replay={exact.replay} frame={precise} />
+        ) : (
+          <ApproximateFrame frame={approximate} />
+        )}
       </div>
     </section>
+  );
+}
+
+/** The approximation: the timeline entries that reached the role, and for control the variables' values. */
+function ApproximateFrame({ frame }: { readonly frame: ReplayFrame }) {
+  const { t } = useTranslation();
+  const f = useReviewFormat();
+  return (
+    <>
+      <dl className="replay__stats">
+        <div>
+          <dt>{t('shell.clock')}</dt>
+          <dd className="replay__clock" dir="ltr" data-testid="review.replay.clock">
+            {f.time(frame.at)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('shell.phase')}</dt>
+          <dd data-testid="review.replay.phase">{frame.phase ?? t('shell.noPhase')}</dd>
+        </div>
+        <div>
+          <dt>{t('review.header.status')}</dt>
+          <dd data-testid="review.replay.status" data-status={frame.status}>
+            {t(`shell.status.${frame.status}`)}
+          </dd>
+        </div>
+      </dl>
+      <div className="replay__panes">
+        <div className="replay__pane">
+          <h3 className="panel__title">
+            {t('review.replay.seen')}
+            {frame.seen.length > 0 && <span className="replay__count">{f.number(frame.seen.length)}</span>}
+          </h3>
+          {frame.seen.length === 0 ? (
+            <p className="empty">{t('review.replay.nothing')}</p>
+          ) : (
+            <ol className="replay__seen" data-testid="review.replay.seen">
+              {frame.seen.slice(0, SHOWN).map((e) => (
+                <li
+                  key={`${e.seq}-${e.kind}-${e.text}`}
+                  className={e === frame.current ? 'replay__item replay__item--now' : 'replay__item'}
+                >
+                  <span className="event__time" dir="ltr">
+                    {f.time(e.at)}
+                  </span>
+                  <bdi>
+                    {e.by !== null && <strong>{f.name(e.by)} </strong>}
+                    {e.text}
+                  </bdi>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        <div className="replay__pane">
+          <h3 className="panel__title">{t('review.replay.indicators')}</h3>
+          {frame.variables === null ? (
+            <p className="muted">{t('review.replay.noIndicators')}</p>
+          ) : (
+            <dl className="replay__vars" data-testid="review.replay.vars">
+              {frame.variables.map((v) => (
+                <div key={v.id}>
+                  <dt>{v.label}</dt>
+                  <dd>{v.value === null ? '–' : f.number(v.value)}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </div>
+      </div>
+    </>
   );
 }
 

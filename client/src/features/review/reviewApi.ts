@@ -6,6 +6,7 @@ import type { Review } from '@parley/shared/review/types.ts';
 import type { LocalizedText } from '@parley/shared/scenario/schema.ts';
 import { type JoinInfo, listScenarios } from '../../net/api.ts';
 import { loadSeat } from '../../net/seats.ts';
+import type { ReviewLog } from './exact.ts';
 
 export type ReviewAuth =
   | { readonly kind: 'facilitator'; readonly token: string }
@@ -89,6 +90,14 @@ export async function loadReview(exerciseId: string, auth: ReviewAuth): Promise<
       },
     },
   };
+}
+
+/**
+ * The event log with the scenario text and options it replays against (facilitator only: an evaluator is refused,
+ * and its replay stays the approximate one).
+ */
+export function loadLog(exerciseId: string, auth: ReviewAuth): Promise<Answer<ReviewLog>> {
+  return getJson<ReviewLog>(`/api/exercises/${encodeURIComponent(exerciseId)}/log`, { headers: header(auth) });
 }
 
 export type ExportFile = 'json' | 'timeline' | 'compliance' | 'observations';
