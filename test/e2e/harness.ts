@@ -45,6 +45,9 @@ export function ensureClientBuilt(): void {
   if (run.status !== 0) throw new Error('the client build failed');
 }
 
+/** The trainers' studio passphrase of every test server. */
+export const STUDIO_PASSPHRASE = 'e2e-studio-passphrase';
+
 export type Parley = {
   readonly app: App;
   readonly url: string;
@@ -65,6 +68,7 @@ async function serve(dataDir: string, port: number): Promise<Parley> {
     PARLEY_CLIENT_DIR: DIST,
     LOG_LEVEL: 'silent',
     PARLEY_FLUSH_MS: '5',
+    PARLEY_STUDIO_TOKEN: STUDIO_PASSPHRASE,
   });
   const app = await createApp(config, { logger: createLogger({ logLevel: 'silent' }) });
   const bound = (await app.listen()).port;

@@ -10,6 +10,7 @@ const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((
 const ProjectorPage = lazy(() =>
   import('../features/observer/ProjectorPage.tsx').then((m) => ({ default: m.ProjectorPage })),
 );
+const StudioPage = lazy(() => import('../features/studio/StudioPage.tsx').then((m) => ({ default: m.StudioPage })));
 const RunPage = lazy(() => import('../features/run/RunPage.tsx').then((m) => ({ default: m.RunPage })));
 
 export function App() {
@@ -35,6 +36,12 @@ export function App() {
       return (
         <Suspense fallback={<Loading />}>
           <ReviewPage key={route.exerciseId} exerciseId={route.exerciseId} />
+        </Suspense>
+      );
+    case 'studio':
+      return (
+        <Suspense fallback={<Loading />}>
+          <StudioPage key={route.documentId ?? ''} documentId={route.documentId} />
         </Suspense>
       );
     case 'projector':

@@ -24,6 +24,8 @@ describe('routes', () => {
       { name: 'console', exerciseId: 'abc' },
       { name: 'review', exerciseId: 'abc' },
       { name: 'projector', exerciseId: 'abc' },
+      { name: 'studio', documentId: null },
+      { name: 'studio', documentId: 'doc-1' },
     ];
     for (const r of routes) expect(parseRoute(pathOf(r))).toEqual(r);
   });

@@ -6,7 +6,8 @@ export type Route =
   | { readonly name: 'run' }
   | { readonly name: 'console'; readonly exerciseId: string }
   | { readonly name: 'review'; readonly exerciseId: string }
-  | { readonly name: 'projector'; readonly exerciseId: string };
+  | { readonly name: 'projector'; readonly exerciseId: string }
+  | { readonly name: 'studio'; readonly documentId: string | null };
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -15,6 +16,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'x' && parts[1] && parts[2] === 'review') return { name: 'review', exerciseId: parts[1] };
   if (parts[0] === 'x' && parts[1] && parts[2] === 'projector') return { name: 'projector', exerciseId: parts[1] };
   if (parts[0] === 'x' && parts[1]) return { name: 'console', exerciseId: parts[1] };
+  if (parts[0] === 'studio') return { name: 'studio', documentId: parts[1] ?? null };
   return { name: 'home' };
 }
 
@@ -32,5 +34,7 @@ export function pathOf(route: Route): string {
       return `/x/${encodeURIComponent(route.exerciseId)}/review`;
     case 'projector':
       return `/x/${encodeURIComponent(route.exerciseId)}/projector`;
+    case 'studio':
+      return route.documentId ? `/studio/${encodeURIComponent(route.documentId)}` : '/studio';
   }
 }

@@ -6,6 +6,7 @@ import { controlText } from '../features/facilitator/controlText.ts';
 import { negotiationText } from '../features/negotiation/text.ts';
 import { projectorText } from '../features/observer/text.ts';
 import { reviewText } from '../features/review/text.ts';
+import { studioText } from '../features/studio/text.ts';
 import { ar } from './locales/ar.ts';
 import { en } from './locales/en.ts';
 import { es } from './locales/es.ts';
@@ -31,6 +32,7 @@ const AREAS = {
   review: reviewText,
   evaluation: evaluationText,
   projector: projectorText,
+  studio: studioText,
 } as const;
 
 function bundle<L extends Language>(language: L, core: object) {
