@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ALL_AREAS } from './areas.ts';
 import { directionOf, LANGUAGES, MESSAGES, pickLanguage } from './languages.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -16,17 +17,29 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
+/** Every language's messages as the client ends up holding them: the core texts and every area. */
+const everything = (lang: (typeof LANGUAGES)[number]): Tree =>
+  ({
+    ...(MESSAGES[lang] as Tree),
+    ...Object.fromEntries(Object.entries(ALL_AREAS).map(([key, text]) => [key, text[lang] as Tree])),
+  }) as Tree;
+
 describe('translations', () => {
-  const reference = leaves(MESSAGES.en as Tree);
+  const reference = leaves(everything('en'));
+
+  it('keeps feature areas apart from the core texts (no key in both)', () => {
+    const core = Object.keys(MESSAGES.en);
+    expect(Object.keys(ALL_AREAS).filter((key) => core.includes(key))).toEqual([]);
+  });
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has every English key, no other, and no empty text', (lang) => {
-    const own = leaves(MESSAGES[lang] as Tree);
+    const own = leaves(everything(lang));
     expect([...own.keys()].sort()).toEqual([...reference.keys()].sort());
     expect([...own].filter(([, text]) => text.trim() === '').map(([k]) => k)).toEqual([]);
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s keeps every {{placeholder}} of the English text', (lang) => {
-    const own = leaves(MESSAGES[lang] as Tree);
+    const own = leaves(everything(lang));
     const broken = [...reference].filter(([key, text]) => {
       const theirs = own.get(key);
       return theirs !== undefined && placeholders(theirs).join() !== placeholders(text).join();

@@ -1,14 +1,6 @@
 /** The console's languages, their direction, and which one to use for a visitor. */
-import { commsText } from '../features/comms/text.ts';
-import { actionsText } from '../features/delegation/actionsText.ts';
-import { evaluationText } from '../features/evaluator/text.ts';
-import { controlText } from '../features/facilitator/controlText.ts';
-import { negotiationText } from '../features/negotiation/text.ts';
-import { projectorText } from '../features/observer/text.ts';
-import { reviewText } from '../features/review/text.ts';
-import { studioText } from '../features/studio/text.ts';
 import { ar } from './locales/ar.ts';
-import { en } from './locales/en.ts';
+import { en, type Messages } from './locales/en.ts';
 import { es } from './locales/es.ts';
 import { fr } from './locales/fr.ts';
 
@@ -23,30 +15,11 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
   ar: 'العربية',
 };
 
-/** Texts kept beside their feature, each under its own top-level key. */
-const AREAS = {
-  actions: actionsText,
-  comms: commsText,
-  negotiation: negotiationText,
-  control: controlText,
-  review: reviewText,
-  evaluation: evaluationText,
-  projector: projectorText,
-  studio: studioText,
-} as const;
-
-function bundle<L extends Language>(language: L, core: object) {
-  const areas = Object.fromEntries(Object.entries(AREAS).map(([key, text]) => [key, text[language]]));
-  return { ...core, ...areas };
-}
-
-/** Every language's messages: the core texts (locales/) and the feature areas. */
-export const MESSAGES: Readonly<Record<Language, object>> = {
-  en: bundle('en', en),
-  fr: bundle('fr', fr),
-  es: bundle('es', es),
-  ar: bundle('ar', ar),
-};
+/**
+ * Every language's core messages (locales/): what the join path needs. Each feature's own texts (its area, see
+ * area.ts and areas.ts) arrive with the feature's code and are added then, so the first page stays small.
+ */
+export const MESSAGES: Readonly<Record<Language, Messages>> = { en, fr, es, ar };
 
 export const STORAGE_KEY = 'parley.language';
 

@@ -31,16 +31,22 @@ export type PathSize = {
 const CLIENT = join(import.meta.dirname, '..', '..', '..', 'client');
 
 const CONSOLE = 'src/features/shell/ConsolePage.tsx';
+const CONSOLE_TEXTS = 'src/i18n/consoleTexts.ts';
 
 /**
- * The paths measured: the manifest key of the chunk that opens each one (null: the entry), and what is already
- * loaded when it opens (besides the entry).
+ * The paths measured: the manifest keys of the chunks that open each one (none: the entry; a lazy page loads its code
+ * and its texts side by side), and what is already loaded when it opens (besides the entry).
  */
-const PATHS: readonly { path: string; src: string | null; after: readonly string[] }[] = [
-  { path: 'join (home, join link)', src: null, after: [] },
-  { path: '+ console shell and delegation console', src: CONSOLE, after: [] },
-  { path: '+ facilitator console', src: 'src/features/facilitator/FacilitatorHome.tsx', after: [CONSOLE] },
-  { path: '+ after-action review', src: 'src/features/review/ReviewPage.tsx', after: [] },
+const PATHS: readonly { path: string; src: readonly string[]; after: readonly string[] }[] = [
+  { path: 'join (home, join link)', src: [], after: [] },
+  { path: '+ console shell and delegation console', src: [CONSOLE, CONSOLE_TEXTS], after: [] },
+  {
+    path: '+ facilitator console',
+    src: ['src/features/facilitator/FacilitatorHome.tsx', 'src/i18n/controlTexts.ts'],
+    after: [CONSOLE, CONSOLE_TEXTS],
+  },
+  { path: '+ after-action review', src: ['src/features/review/ReviewPage.tsx', 'src/i18n/reviewTexts.ts'], after: [] },
+  { path: '+ scenario studio', src: ['src/features/studio/StudioPage.tsx', 'src/i18n/studioTexts.ts'], after: [] },
 ];
 
 /** A chunk and every chunk it imports statically (what the browser must fetch before running it). */
@@ -83,15 +89,17 @@ export function bundleFigures(): PathSize[] {
     const loaded = closure(manifest, entry);
     const out: PathSize[] = [];
     for (const { path, src, after } of PATHS) {
-      if (src === null) {
+      if (src.length === 0) {
         const s = size(dir, manifest, loaded);
         out.push({ path, files: s.files, rawKb: kb(s.raw), gzipKb: kb(s.gzip) });
         continue;
       }
-      if (!manifest[src]) continue;
+      if (src.some((k) => !manifest[k])) continue;
       const before = new Set(loaded);
       for (const k of after) closure(manifest, k, before);
-      const extra = [...closure(manifest, src)].filter((k) => !before.has(k));
+      const needed = new Set<string>();
+      for (const k of src) closure(manifest, k, needed);
+      const extra = [...needed].filter((k) => !before.has(k));
       const s = size(dir, manifest, extra);
       out.push({ path, files: s.files, rawKb: kb(s.raw), gzipKb: kb(s.gzip) });
     }

@@ -8,13 +8,9 @@ import { z } from 'zod';
 import { Effect, Id } from '../scenario/schema.ts';
 import { CONFIDENCE_LEVELS, INJECT_CHANNELS, SEVERITY_MAX, SEVERITY_MIN } from '../scenario/vocabulary.ts';
 
-export const LIMITS = {
-  text: 4000,
-  shortText: 280,
-  targets: 12,
-  params: 16,
-  clauses: 40,
-} as const;
+import { LIMITS, OBSERVATION_RATINGS } from './limits.ts';
+
+export { LIMITS, OBSERVATION_RATINGS, type ObservationRating } from './limits.ts';
 
 const Text = z.string().trim().min(1, 'must not be empty').max(LIMITS.text);
 const ShortText = z.string().trim().max(LIMITS.shortText);
@@ -145,10 +141,6 @@ export const FacilitatorCommand = z.discriminatedUnion('type', [
 export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
 
 // ─── Evaluator commands (the facilitator may send them too) ────────────────────────────────────────────────────────
-
-/** How an evaluator rates what it observed against an objective (HSEEP: performed, partially, not performed). */
-export const OBSERVATION_RATINGS = ['met', 'partially', 'not-met'] as const;
-export type ObservationRating = (typeof OBSERVATION_RATINGS)[number];
 
 export const EvaluatorCommand = z.discriminatedUnion('type', [
   z.strictObject({

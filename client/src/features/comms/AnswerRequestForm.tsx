@@ -1,4 +1,4 @@
-import { LIMITS } from '@parley/shared/protocol/commands.ts';
+import { LIMITS } from '@parley/shared/protocol/limits.ts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../facilitator/useCommand.ts';

@@ -1,5 +1,5 @@
 import type { ChannelRef } from '@parley/shared/protocol/commands.ts';
-import { LIMITS } from '@parley/shared/protocol/commands.ts';
+import { LIMITS } from '@parley/shared/protocol/limits.ts';
 import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../facilitator/useCommand.ts';

@@ -1,5 +1,5 @@
 import type { PartyCard } from '@parley/shared/engine/viewTypes.ts';
-import { LIMITS } from '@parley/shared/protocol/commands.ts';
+import { LIMITS } from '@parley/shared/protocol/limits.ts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../facilitator/useCommand.ts';

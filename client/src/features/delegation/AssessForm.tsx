@@ -1,6 +1,6 @@
 import type { Assessment } from '@parley/shared/engine/types.ts';
 import type { DelegationView } from '@parley/shared/engine/viewTypes.ts';
-import { LIMITS } from '@parley/shared/protocol/commands.ts';
+import { LIMITS } from '@parley/shared/protocol/limits.ts';
 import { CONFIDENCE_LEVELS, type Confidence, SEVERITY_MAX, SEVERITY_MIN } from '@parley/shared/scenario/vocabulary.ts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';

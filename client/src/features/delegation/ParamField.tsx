@@ -1,5 +1,5 @@
 import type { CatalogueEntry } from '@parley/shared/engine/viewTypes.ts';
-import { LIMITS } from '@parley/shared/protocol/commands.ts';
+import { LIMITS } from '@parley/shared/protocol/limits.ts';
 import { CONFIDENCE_LEVELS } from '@parley/shared/scenario/vocabulary.ts';
 import { useTranslation } from 'react-i18next';
 import { useText } from '../shell/useText.ts';

@@ -1,5 +1,5 @@
 import type { EvaluatorView } from '@parley/shared/engine/viewTypes.ts';
-import { OBSERVATION_RATINGS } from '@parley/shared/protocol/commands.ts';
+import { OBSERVATION_RATINGS } from '@parley/shared/protocol/limits.ts';
 import { type FormEvent, type KeyboardEvent, type RefObject, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGameTime, gameNow } from '../../state/clock.ts';

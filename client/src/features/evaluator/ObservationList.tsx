@@ -1,6 +1,6 @@
 import type { Observation } from '@parley/shared/engine/types.ts';
 import type { EvaluatorView } from '@parley/shared/engine/viewTypes.ts';
-import { OBSERVATION_RATINGS } from '@parley/shared/protocol/commands.ts';
+import { OBSERVATION_RATINGS } from '@parley/shared/protocol/limits.ts';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGameTime } from '../../state/clock.ts';

@@ -3,7 +3,8 @@
  * command, or a list of problems (i18n keys under `control.error`) to show beside the fields.
  */
 import type { MselEntry } from '@parley/shared/engine/viewTypes.ts';
-import { type FacilitatorCommand, LIMITS } from '@parley/shared/protocol/commands.ts';
+import type { FacilitatorCommand } from '@parley/shared/protocol/commands.ts';
+import { LIMITS } from '@parley/shared/protocol/limits.ts';
 import { type Confidence, INJECT_CHANNELS, type InjectChannel } from '@parley/shared/scenario/vocabulary.ts';
 
 export type Recipients = { readonly all: true } | { readonly all: false; readonly ids: readonly string[] };

@@ -3,7 +3,8 @@
  * with a reason) and adjudicate (a ruling, optional changes to variables, an optional move to another phase).
  */
 import type { VariableView } from '@parley/shared/engine/viewTypes.ts';
-import { type FacilitatorCommand, LIMITS } from '@parley/shared/protocol/commands.ts';
+import type { FacilitatorCommand } from '@parley/shared/protocol/commands.ts';
+import { LIMITS } from '@parley/shared/protocol/limits.ts';
 import type { Built, Problems } from './injectForms.ts';
 
 type Command<T extends FacilitatorCommand['type']> = Extract<FacilitatorCommand, { type: T }>;

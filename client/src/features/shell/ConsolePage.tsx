@@ -12,7 +12,9 @@ import { ObserverHome } from '../observer/ObserverHome.tsx';
 import { ConsoleHeader } from './ConsoleHeader.tsx';
 
 const FacilitatorHome = lazy(() =>
-  import('../facilitator/FacilitatorHome.tsx').then((m) => ({ default: m.FacilitatorHome })),
+  Promise.all([import('../../i18n/controlTexts.ts'), import('../facilitator/FacilitatorHome.tsx')]).then(([, m]) => ({
+    default: m.FacilitatorHome,
+  })),
 );
 
 function RoleLanding() {
