@@ -431,7 +431,7 @@ describe('on Gridlock: parties with actions of their own, the projector, moving 
     await facilitator.getByTestId('adjudicate.phase').selectOption('crunch');
     await facilitator.getByTestId('adjudicate.submit').click();
     await veldmark.until((v) => v.phases.some((p) => p.id === 'crunch'));
-    await expect.poll(() => text(facilitator, 'shell.phase')).toBe('Phase 3: The cold night');
+    await expect.poll(() => text(facilitator, 'shell.phase')).toBe('Phase 3: The cold night › Crunch time');
     const current = facilitator.getByTestId('adjudicate.phase').locator('option[value="crunch"]');
     await expect.poll(() => current.textContent()).toMatch(/^\s+Crunch time \(current\)$/);
   });

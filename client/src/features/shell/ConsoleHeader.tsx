@@ -14,6 +14,14 @@ export function ConsoleHeader({ exerciseId }: { readonly exerciseId: string }) {
   const title = useSession((s) => s.view?.scenario.title);
   const role = useSession((s) => s.welcome?.role);
   const info = useSession((s) => s.info);
+  // The view lists the active phases outermost first: "Phase 3 › Crunch time" says where play is within its phase.
+  const phases = useSession((s) => s.view?.phases);
+  const phaseText =
+    phases && phases.length > 0
+      ? phases.map((p) => text(p.title)).join(' › ')
+      : info.phaseTitle
+        ? text(info.phaseTitle)
+        : t('shell.noPhase');
   const name = loadSeat(exerciseId)?.name;
   const roleText = !role
     ? ''
@@ -46,7 +54,7 @@ export function ConsoleHeader({ exerciseId }: { readonly exerciseId: string }) {
         <div className="stat">
           <span className="stat__label">{t('shell.phase')}</span>
           <span className="stat__value" data-testid="shell.phase">
-            {info.phaseTitle ? text(info.phaseTitle) : t('shell.noPhase')}
+            {phaseText}
           </span>
         </div>
         <div className="stat">
