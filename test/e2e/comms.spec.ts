@@ -6,8 +6,8 @@
  * sides. A team note written at Veldmark's foreign ministry appears at Veldmark's CERT seat and nowhere else, and a
  * refused note shows the engine's reason. A 360 px phone and Arabic are checked; every screen is screenshot and axe'd.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   contact,
   conversationItem,
@@ -21,35 +21,10 @@ import {
   statusText,
   threadTexts,
 } from './commsPage.ts';
-import {
-  ensureClientBuilt,
-  horizontalOverflow,
-  launchChromium,
-  type PageDocument,
-  type Parley,
-  screenshot,
-  seriousViolations,
-  startParley,
-} from './harness.ts';
+import { browserSuite, horizontalOverflow, look, type PageDocument } from './harness.ts';
 import { joinWithCode, newPage } from './pages.ts';
 
-let parley: Parley;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  [parley, browser] = await Promise.all([startParley(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
-
-async function look(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const suite = browserSuite();
 
 const VELDMARK = 'Republic of Veldmark';
 const HALVANIA = 'Kingdom of Halvania';
@@ -65,11 +40,11 @@ describe('a delegation’s hotline, channels and team notes', () => {
   let veldmarkCert: Page;
 
   it('seats three delegations and a second Veldmark seat, and starts play', async () => {
-    ({ page: facilitator } = await newPage(browser));
-    const codes = await createExerciseWith(facilitator, parley.url, 'gridlock', 'Comms drill');
+    ({ page: facilitator } = await newPage(suite.browser));
+    const codes = await createExerciseWith(facilitator, suite.parley.url, 'gridlock', 'Comms drill');
     const join = async (delegation: string, seat: string, name: string) => {
-      const { page } = await newPage(browser);
-      await joinWithCode(page, parley.url, seatCode(codes, delegation, seat), name, 'link');
+      const { page } = await newPage(suite.browser);
+      await joinWithCode(page, suite.parley.url, seatCode(codes, delegation, seat), name, 'link');
       return page;
     };
     veldmark = await join(VELDMARK, MFA, 'Amira Haddad');

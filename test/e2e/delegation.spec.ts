@@ -5,8 +5,8 @@
  * anyway and finds it under "our actions" with the breach; countermeasures without a démarche are blocked and say why.
  * Every section is checked with axe; a 360 px phone shows no horizontal overflow; Arabic lays out right to left.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   createExerciseWith,
   eventually,
@@ -19,35 +19,10 @@ import {
   tabCount,
 } from './delegationPage.ts';
 import { mselRow, statusOf } from './facilitatorPage.ts';
-import {
-  ensureClientBuilt,
-  horizontalOverflow,
-  launchChromium,
-  type PageDocument,
-  type Parley,
-  screenshot,
-  seriousViolations,
-  startParley,
-} from './harness.ts';
+import { browserSuite, horizontalOverflow, look, type PageDocument } from './harness.ts';
 import { newPage, text } from './pages.ts';
 
-let parley: Parley;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  [parley, browser] = await Promise.all([startParley(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
-
-async function look(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const suite = browserSuite();
 
 async function release(facilitator: Page, inject: string): Promise<void> {
   await mselRow(facilitator, inject).getByTestId('msel.release').click();
@@ -60,10 +35,10 @@ describe('the delegation console', () => {
   let codes: Awaited<ReturnType<typeof createExerciseWith>>;
 
   it('seats Veldmark before play, with its situation, briefing and sections', async () => {
-    ({ page: facilitator } = await newPage(browser));
-    codes = await createExerciseWith(facilitator, parley.url, 'gridlock', 'Delegation console drill');
-    ({ page: delegation } = await newPage(browser));
-    await joinSeat(delegation, parley.url, seatCode(codes, 'Republic of Veldmark · Ministry'), 'Ines Duarte');
+    ({ page: facilitator } = await newPage(suite.browser));
+    codes = await createExerciseWith(facilitator, suite.parley.url, 'gridlock', 'Delegation console drill');
+    ({ page: delegation } = await newPage(suite.browser));
+    await joinSeat(delegation, suite.parley.url, seatCode(codes, 'Republic of Veldmark · Ministry'), 'Ines Duarte');
     expect(await text(delegation, 'situation.assessment')).toContain('Not assessed');
     expect(await delegation.getByTestId('situation.ladder').getAttribute('data-current')).toBe('0');
     expect(await text(delegation, 'panel.briefing')).toContain('human source inside Kalvos Hosting');
@@ -186,8 +161,8 @@ describe('the delegation console', () => {
   });
 
   it('fits a 360 px phone: every section reachable, nothing wider than the screen', async () => {
-    const { page: phone } = await newPage(browser, { width: 360, height: 780 });
-    await joinSeat(phone, parley.url, seatCode(codes, 'Republic of Veldmark · CERT'), 'Jonas Berg');
+    const { page: phone } = await newPage(suite.browser, { width: 360, height: 780 });
+    await joinSeat(phone, suite.parley.url, seatCode(codes, 'Republic of Veldmark · CERT'), 'Jonas Berg');
     await eventually(async () => (await feedItems(phone)).length).toBe(3);
     await look(phone, 'delegation-phone');
     expect((await horizontalOverflow(phone)).px).toBe(0);
@@ -207,8 +182,8 @@ describe('the delegation console', () => {
   });
 
   it('lays out right to left in Arabic', async () => {
-    const { page: arabic } = await newPage(browser);
-    await joinSeat(arabic, parley.url, seatCode(codes, 'Kingdom of Halvania · Ministry'), 'Layla Haddad');
+    const { page: arabic } = await newPage(suite.browser);
+    await joinSeat(arabic, suite.parley.url, seatCode(codes, 'Kingdom of Halvania · Ministry'), 'Layla Haddad');
     await arabic.getByTestId('shell.language').selectOption('ar');
     await eventually(() =>
       arabic.evaluate(() => (globalThis as unknown as { document: PageDocument }).document.documentElement.dir),

@@ -5,47 +5,13 @@
  * facilitator's side has it (the review route, which reads the facilitator's record of observations). The console is
  * checked with axe, on a 360 px phone (no horizontal scroll) and in Arabic (right to left); every screen is saved.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mselRow, scheduledForAll } from './facilitatorPage.ts';
-import {
-  ensureClientBuilt,
-  horizontalOverflow,
-  launchChromium,
-  type PageDocument,
-  type Parley,
-  screenshot,
-  seriousViolations,
-  startParley,
-} from './harness.ts';
+import { browserSuite, horizontalOverflow, look, type PageDocument } from './harness.ts';
 import { createExerciseThroughUi, joinWithCode, newPage, text } from './pages.ts';
 
-let parley: Parley;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  [parley, browser] = await Promise.all([startParley(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
-
-async function look(page: Page, name: string): Promise<void> {
-  // Full-page screenshots of a scrolled page shift the sticky header: start from the top, nothing focused.
-  await page.evaluate(() => {
-    const w = globalThis as unknown as {
-      scrollTo(x: number, y: number): void;
-      document: { activeElement: { blur?: () => void } | null };
-    };
-    w.document.activeElement?.blur?.();
-    w.scrollTo(0, 0);
-  });
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const suite = browserSuite();
 
 /** The value and text of the n-th real option of a select (0: the first after "none"). */
 async function option(page: Page, select: string, n = 0): Promise<{ value: string; label: string }> {
@@ -68,13 +34,13 @@ describe("the evaluator's console", () => {
   const said = 'Lumara pinged the Kestrian POC before saying anything in public.';
 
   it('opens for an evaluator with the observation form at hand', async () => {
-    ({ page: facilitator } = await newPage(browser));
-    const codes = await createExerciseThroughUi(facilitator, parley.url, 'Evaluation drill');
+    ({ page: facilitator } = await newPage(suite.browser));
+    const codes = await createExerciseThroughUi(facilitator, suite.parley.url, 'Evaluation drill');
     facilitatorToken = await text(facilitator, 'run.token');
     const code = codes.find((c) => c.role.startsWith('Evaluator'))?.code;
     if (!code) throw new Error(`an evaluator code expected in ${JSON.stringify(codes)}`);
-    ({ page: evaluator } = await newPage(browser));
-    await joinWithCode(evaluator, parley.url, code, 'Erin Evans', 'home');
+    ({ page: evaluator } = await newPage(suite.browser));
+    await joinWithCode(evaluator, suite.parley.url, code, 'Erin Evans', 'home');
     await evaluator.getByTestId('evaluator.home').waitFor();
     exerciseId = new URL(evaluator.url()).pathname.split('/')[2] ?? '';
     expect(await evaluator.getByTestId('activity.panel').count()).toBe(1);
@@ -138,7 +104,7 @@ describe("the evaluator's console", () => {
   });
 
   it("reaches the facilitator's record of observations", async () => {
-    const res = await fetch(`${parley.url}/api/exercises/${exerciseId}/review`, {
+    const res = await fetch(`${suite.parley.url}/api/exercises/${exerciseId}/review`, {
       headers: { authorization: `Bearer ${facilitatorToken}` },
     });
     expect(res.status).toBe(200);

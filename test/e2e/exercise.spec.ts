@@ -11,8 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { localize } from '@parley/shared/scenario/localize.ts';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { contact, conversationKeys, hotlineItem, openConversationWith, threadTexts } from './commsPage.ts';
 import { feedItems, openAction, openTab, settledPreview } from './delegationPage.ts';
 import {
@@ -24,35 +24,11 @@ import {
   scenarioInject,
   seatCode,
 } from './facilitatorPage.ts';
-import {
-  ensureClientBuilt,
-  launchChromium,
-  type Parley,
-  screenshot,
-  seriousViolations,
-  startParley,
-} from './harness.ts';
+import { browserSuite, look } from './harness.ts';
 import { ARRIVAL, amendClause, openNegotiations, proposalPage, proposalState } from './negotiationPage.ts';
 import { joinWithCode, newPage, text } from './pages.ts';
 
-let parley: Parley;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  [parley, browser] = await Promise.all([startParley(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
-
-async function look(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const suite = browserSuite();
 
 const VELDMARK = 'Republic of Veldmark';
 const HALVANIA = 'Kingdom of Halvania';
@@ -71,17 +47,17 @@ describe('a whole exercise, from join to review', () => {
   let codes: ListedCode[];
 
   it('seats three delegations and an observer, each in its own browser, and starts play', async () => {
-    ({ page: facilitator } = await newPage(browser));
-    ({ exerciseId, token, codes } = await openConsoleFor(facilitator, parley.url, 'gridlock', 'Table 3'));
-    ({ page: veldmark } = await newPage(browser));
-    ({ page: halvania } = await newPage(browser));
-    ({ page: dravonia } = await newPage(browser));
-    ({ page: observer } = await newPage(browser, { width: 1280, height: 720 }));
-    await joinWithCode(veldmark, parley.url, seatCode(codes, 'veldmark', 'mfa'), 'Amira Haddad', 'link');
-    await joinWithCode(halvania, parley.url, seatCode(codes, 'halvania', 'mfa'), 'Bruno Keller', 'link');
-    await joinWithCode(dravonia, parley.url, seatCode(codes, 'dravonia', 'mfa'), 'Chiara Ruiz', 'home');
+    ({ page: facilitator } = await newPage(suite.browser));
+    ({ exerciseId, token, codes } = await openConsoleFor(facilitator, suite.parley.url, 'gridlock', 'Table 3'));
+    ({ page: veldmark } = await newPage(suite.browser));
+    ({ page: halvania } = await newPage(suite.browser));
+    ({ page: dravonia } = await newPage(suite.browser));
+    ({ page: observer } = await newPage(suite.browser, { width: 1280, height: 720 }));
+    await joinWithCode(veldmark, suite.parley.url, seatCode(codes, 'veldmark', 'mfa'), 'Amira Haddad', 'link');
+    await joinWithCode(halvania, suite.parley.url, seatCode(codes, 'halvania', 'mfa'), 'Bruno Keller', 'link');
+    await joinWithCode(dravonia, suite.parley.url, seatCode(codes, 'dravonia', 'mfa'), 'Chiara Ruiz', 'home');
     const observerCode = codes.find((c) => c.role.kind === 'observer' && c.status === 'active')?.code ?? '';
-    await joinWithCode(observer, parley.url, observerCode, 'Press gallery', 'link');
+    await joinWithCode(observer, suite.parley.url, observerCode, 'Press gallery', 'link');
 
     await facilitator.getByTestId('clock.start').click();
     for (const page of [veldmark, halvania, dravonia, observer])
@@ -219,13 +195,13 @@ describe('a whole exercise, from join to review', () => {
     await live(halvania).toBe('live');
     expect(await text(halvania, 'shell.role')).toContain(HALVANIA);
     await expect.poll(() => feedIds(halvania), ARRIVAL).toContain('i00_link_trip');
-    const people = parley.app.registry.get(exerciseId)?.presence.people() ?? [];
+    const people = suite.parley.app.registry.get(exerciseId)?.presence.people() ?? [];
     expect(people.filter((p) => p.seat === 'halvania/mfa' && p.online)).toHaveLength(1);
   });
 
   it('recovers from a server restart mid-exercise: every console comes back and play continues', async () => {
     const before = await clockSeconds(facilitator);
-    parley = await parley.restart();
+    await suite.restart();
     for (const page of [facilitator, veldmark, halvania, dravonia, observer]) await live(page).toBe('live');
     expect(await clockSeconds(facilitator)).toBeGreaterThanOrEqual(before);
     expect(await text(veldmark, 'shell.status')).toBe('Running');
@@ -256,7 +232,9 @@ describe('a whole exercise, from join to review', () => {
     await look(facilitator, 'exercise-12-review');
 
     const review = (await (
-      await fetch(`${parley.url}/api/exercises/${exerciseId}/review`, { headers: { authorization: `Bearer ${token}` } })
+      await fetch(`${suite.parley.url}/api/exercises/${exerciseId}/review`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
     ).json()) as { review: { timeline: { kind: string; text: string }[]; compliance: unknown } };
     const kinds = new Set(review.review.timeline.map((e) => e.kind));
     for (const kind of ['inject.delivered', 'message', 'ping.acked', 'deadline.missed', 'action', 'proposal.signed'])

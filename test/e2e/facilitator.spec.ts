@@ -6,36 +6,13 @@
  */
 
 import { localize } from '@parley/shared/scenario/localize.ts';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { clockSeconds, mselIds, mselRow, scenarioInject, scheduledForAll, statusOf } from './facilitatorPage.ts';
-import {
-  ensureClientBuilt,
-  launchChromium,
-  type Parley,
-  screenshot,
-  seriousViolations,
-  startParley,
-} from './harness.ts';
+import { browserSuite, look } from './harness.ts';
 import { createExerciseThroughUi, joinWithCode, newPage, text } from './pages.ts';
 
-let parley: Parley;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  [parley, browser] = await Promise.all([startParley(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
-
-async function look(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const suite = browserSuite();
 
 const feedTitles = async (page: Page) =>
   (await page.getByTestId('feed.item').locator('.inject__title').allTextContents()).map((t) => t.trim());
@@ -46,12 +23,12 @@ describe('the facilitator runs the MSEL and the clock', () => {
   let released: { id: string; title: string };
 
   it('starts the exercise with a delegation seated', async () => {
-    ({ page: facilitator } = await newPage(browser));
-    const codes = await createExerciseThroughUi(facilitator, parley.url, 'MSEL drill');
+    ({ page: facilitator } = await newPage(suite.browser));
+    const codes = await createExerciseThroughUi(facilitator, suite.parley.url, 'MSEL drill');
     const seat = codes.find((c) => c.role.includes(' · ') && !c.role.startsWith('Evaluator'));
     if (!seat) throw new Error(`a delegation seat expected in ${JSON.stringify(codes)}`);
-    ({ page: delegation } = await newPage(browser));
-    await joinWithCode(delegation, parley.url, seat.code, 'Amira Haddad', 'home');
+    ({ page: delegation } = await newPage(suite.browser));
+    await joinWithCode(delegation, suite.parley.url, seat.code, 'Amira Haddad', 'home');
 
     await facilitator.getByTestId('run.openConsole').click();
     await facilitator.getByTestId('facilitator.home').waitFor();

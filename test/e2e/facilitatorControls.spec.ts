@@ -9,8 +9,8 @@
 
 import { ColyseusSDK } from '@colyseus/sdk';
 import type { DelegationView } from '@parley/shared';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Seat } from '../server/helpers/seat.ts';
 import {
   codeRow,
@@ -25,39 +25,16 @@ import {
   seatCode,
   variableRow,
 } from './facilitatorPage.ts';
-import {
-  ensureClientBuilt,
-  horizontalOverflow,
-  launchChromium,
-  type PageDocument,
-  type Parley,
-  screenshot,
-  seriousViolations,
-  startParley,
-} from './harness.ts';
+import { browserSuite, horizontalOverflow, look, type PageDocument } from './harness.ts';
 import { joinWithCode, newPage, text } from './pages.ts';
 
-let parley: Parley;
-let browser: Browser;
+const suite = browserSuite();
 const seats: Seat[] = [];
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  [parley, browser] = await Promise.all([startParley(), launchChromium()]);
-});
-
+// Runs before the suite closes the server (after-hooks run last-registered first).
 afterAll(async () => {
   for (const s of seats) await s.leave().catch(() => {});
-  await browser?.close();
-  await parley?.close();
 });
-
-async function look(page: Page, name: string): Promise<void> {
-  // From the top: the console's header is sticky, and a full-page shot of a scrolled page paints it mid-page.
-  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
 
 const feedTitles = async (page: Page) =>
   (await page.getByTestId('feed.item').locator('.inject__title').allTextContents()).map((t) => t.trim());
@@ -86,11 +63,16 @@ describe('the facilitator runs the whole exercise from the console', () => {
   let codes: ListedCode[];
 
   it('sets up Atoll Blackout with Lumara in a browser and two delegations through the SDK, and starts', async () => {
-    ({ page: facilitator } = await newPage(browser));
-    ({ exerciseId, token, codes } = await openConsoleFor(facilitator, parley.url, 'atoll-blackout', 'Full console'));
-    ({ page: lumara } = await newPage(browser));
-    await joinWithCode(lumara, parley.url, seatCode(codes, 'lumara', 'mfa'), 'Amira Haddad', 'home');
-    const sdk = new ColyseusSDK(parley.url);
+    ({ page: facilitator } = await newPage(suite.browser));
+    ({ exerciseId, token, codes } = await openConsoleFor(
+      facilitator,
+      suite.parley.url,
+      'atoll-blackout',
+      'Full console',
+    ));
+    ({ page: lumara } = await newPage(suite.browser));
+    await joinWithCode(lumara, suite.parley.url, seatCode(codes, 'lumara', 'mfa'), 'Amira Haddad', 'home');
+    const sdk = new ColyseusSDK(suite.parley.url);
     kestria = await Seat.join(sdk, exerciseId, { code: seatCode(codes, 'kestria', 'mfa'), name: 'Jonas Berg' });
     consortium = await Seat.join(sdk, exerciseId, { code: seatCode(codes, 'consortium', 'noc') });
     control = await Seat.join(sdk, exerciseId, { facilitatorToken: token, exerciseId });
@@ -349,7 +331,7 @@ describe('the facilitator runs the whole exercise from the console', () => {
     await row.getByTestId('seats.revokeConfirm').click();
     await expect.poll(() => lumara.getByTestId('shell.connection').getAttribute('data-status'), SLOW).toBe('offline');
     await expect.poll(() => row.first().getAttribute('data-status')).toBe('revoked');
-    const listed = await listCodes(parley.url, exerciseId, token);
+    const listed = await listCodes(suite.parley.url, exerciseId, token);
     expect(listed.find((c) => c.code === seatCode(codes, 'lumara', 'mfa'))?.status).toBe('revoked');
   });
 
@@ -385,10 +367,10 @@ describe('on Gridlock: parties with actions of their own, the projector, moving 
   let exerciseId: string;
 
   it('sets up Gridlock with Veldmark through the SDK, and starts', async () => {
-    ({ page: facilitator } = await newPage(browser));
+    ({ page: facilitator } = await newPage(suite.browser));
     let codes: ListedCode[];
-    ({ exerciseId, codes } = await openConsoleFor(facilitator, parley.url, 'gridlock', 'Gridlock control'));
-    veldmark = await Seat.join(new ColyseusSDK(parley.url), exerciseId, { code: seatCode(codes, 'veldmark') });
+    ({ exerciseId, codes } = await openConsoleFor(facilitator, suite.parley.url, 'gridlock', 'Gridlock control'));
+    veldmark = await Seat.join(new ColyseusSDK(suite.parley.url), exerciseId, { code: seatCode(codes, 'veldmark') });
     seats.push(veldmark);
     await facilitator.getByTestId('clock.start').click();
     await facilitator.getByTestId('clock.pause').waitFor();
@@ -421,7 +403,7 @@ describe('on Gridlock: parties with actions of their own, the projector, moving 
     const [projector] = await Promise.all([facilitator.context().waitForEvent('page'), link.click()]);
     await projector.getByTestId('projector.title').waitFor();
     expect(await text(projector, 'projector.title')).toContain('Gridlock');
-    expect(projector.url()).toBe(`${parley.url}/x/${exerciseId}/projector`);
+    expect(projector.url()).toBe(`${suite.parley.url}/x/${exerciseId}/projector`);
     await projector.close();
   });
 

@@ -13,6 +13,7 @@ import { type App, createApp } from '@parley/server/app.ts';
 import { loadConfig } from '@parley/server/config.ts';
 import { createLogger } from '@parley/server/observability/logger.ts';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLIENT = join(ROOT, 'client');
@@ -169,4 +170,58 @@ export function horizontalOverflow(page: Page): Promise<{ px: number; culprits: 
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
     return { px: root.scrollWidth - width, culprits };
   });
+}
+
+/** One spec file's server and browser: started before its first test, closed after its last. */
+export type Suite = {
+  readonly parley: Parley;
+  readonly browser: Browser;
+  /** Restart the server (same port and data), as `Parley.restart` does; `parley` is the new one after. */
+  restart(): Promise<void>;
+};
+
+/** Registers the spec file's set-up: the client built, a Parley server and Chromium, closed at the end. */
+export function browserSuite(): Suite {
+  let parley: Parley | null = null;
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    ensureClientBuilt();
+    [parley, browser] = await Promise.all([startParley(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await parley?.close();
+  });
+  const started = <T>(value: T | null, what: string): T => {
+    if (value === null) throw new Error(`the suite's ${what} is not started (use it inside a test)`);
+    return value;
+  };
+  return {
+    get parley() {
+      return started(parley, 'server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    async restart() {
+      parley = await started(parley, 'server').restart();
+    },
+  };
+}
+
+/**
+ * Look at the screen as a person would: from the top (a full-page shot of a scrolled page paints the sticky header
+ * mid-page), nothing focused, saved as a screenshot and checked with axe (no serious or critical violation).
+ */
+export async function look(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as {
+      scrollTo(x: number, y: number): void;
+      document: { activeElement: { blur?: () => void } | null };
+    };
+    w.document.activeElement?.blur?.();
+    w.scrollTo(0, 0);
+  });
+  await screenshot(page, name);
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
 }

@@ -4,38 +4,14 @@
  * and the delegations' clocks run, a reload keeps the seat, Arabic lays the page out right to left, a 360 px phone
  * has no horizontal scroll, and axe-core finds nothing serious on any screen. Every screen is saved as a screenshot.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  horizontalOverflow,
-  launchChromium,
-  type PageDocument,
-  type Parley,
-  screenshot,
-  seriousViolations,
-  startParley,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, horizontalOverflow, look, type PageDocument, screenshot, seriousViolations } from './harness.ts';
 import { createExerciseThroughUi, type IssuedCode, joinWithCode, newPage, text } from './pages.ts';
 
-let parley: Parley;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  [parley, browser] = await Promise.all([startParley(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
+const suite = browserSuite();
 
 /** Screenshot the screen and check it with axe. */
-async function look(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
 
 describe('joining an exercise', () => {
   let codes: IssuedCode[];
@@ -44,10 +20,10 @@ describe('joining an exercise', () => {
   let bravo: Page;
 
   it('creates an exercise from the library and lists a code with a QR code for every seat', async () => {
-    ({ page: facilitator } = await newPage(browser));
-    await facilitator.goto(`${parley.url}/`);
+    ({ page: facilitator } = await newPage(suite.browser));
+    await facilitator.goto(`${suite.parley.url}/`);
     await look(facilitator, '01-home');
-    codes = await createExerciseThroughUi(facilitator, parley.url, 'Workshop table 1');
+    codes = await createExerciseThroughUi(facilitator, suite.parley.url, 'Workshop table 1');
     expect(codes.length).toBeGreaterThanOrEqual(3);
     for (const c of codes) expect(c.code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
     expect(codes.map((c) => c.role)).toEqual(expect.arrayContaining(['Observer']));
@@ -55,12 +31,12 @@ describe('joining an exercise', () => {
   });
 
   it('explains impossible and unknown codes', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(`${parley.url}/`);
+    const { page, context } = await newPage(suite.browser);
+    await page.goto(`${suite.parley.url}/`);
     await page.getByTestId('join.code').fill('abcd-efg0');
     await page.getByTestId('join.continue').click();
     expect(await text(page, 'join.error')).toContain('0, O, 1 or I');
-    await page.goto(`${parley.url}/join/ABCD-EFGH`);
+    await page.goto(`${suite.parley.url}/join/ABCD-EFGH`);
     await page.getByTestId('join.error').waitFor();
     expect(await text(page, 'join.error')).not.toBe('');
     await look(page, '03-join-unknown-code');
@@ -73,11 +49,11 @@ describe('joining an exercise', () => {
     const second = seats.find((c) => c.role.split(' · ')[0] !== first?.role.split(' · ')[0]);
     if (!first || !second) throw new Error(`two delegations expected in ${JSON.stringify(codes)}`);
 
-    ({ page: alpha } = await newPage(browser));
-    ({ page: bravo } = await newPage(browser));
-    await joinWithCode(alpha, parley.url, first.code, 'Amira Haddad', 'home');
+    ({ page: alpha } = await newPage(suite.browser));
+    ({ page: bravo } = await newPage(suite.browser));
+    await joinWithCode(alpha, suite.parley.url, first.code, 'Amira Haddad', 'home');
     // A join link, typed carelessly: lower case, no hyphen.
-    await joinWithCode(bravo, parley.url, second.code.replace('-', '').toLowerCase(), 'Bruno Keller', 'link');
+    await joinWithCode(bravo, suite.parley.url, second.code.replace('-', '').toLowerCase(), 'Bruno Keller', 'link');
 
     const alphaBriefing = await text(alpha, 'panel.briefing');
     const bravoBriefing = await text(bravo, 'panel.briefing');
@@ -144,13 +120,13 @@ describe('joining an exercise', () => {
     await alpha.getByTestId('panel.briefing').waitFor();
     expect(await horizontalOverflow(alpha)).toEqual({ px: 0, culprits: [] });
     await look(alpha, '09-delegation-phone');
-    const { page, context } = await newPage(browser, { width: 360, height: 740 });
-    await page.goto(`${parley.url}/`);
+    const { page, context } = await newPage(suite.browser, { width: 360, height: 740 });
+    await page.goto(`${suite.parley.url}/`);
     expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
     await look(page, '10-home-phone');
     const observer = codes.find((c) => c.role === 'Observer');
     if (!observer) throw new Error('no observer code');
-    await joinWithCode(page, parley.url, observer.code, 'Projector', 'link');
+    await joinWithCode(page, suite.parley.url, observer.code, 'Projector', 'link');
     await page.getByTestId('observer.home').waitFor();
     await screenshot(page, '11-observer-phone');
     expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });

@@ -9,18 +9,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario } from '@parley/shared/scenario/parse.ts';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  horizontalOverflow,
-  launchChromium,
-  type PageDocument,
-  type Parley,
-  screenshot,
-  seriousViolations,
-  startParley,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, horizontalOverflow, look, type PageDocument } from './harness.ts';
 import {
   ARRIVAL,
   amendClause,
@@ -34,24 +25,7 @@ import {
 } from './negotiationPage.ts';
 import { createExerciseThroughUi, joinWithCode, newPage, text } from './pages.ts';
 
-let parley: Parley;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  [parley, browser] = await Promise.all([startParley(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
-
-async function look(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const suite = browserSuite();
 
 type HTMLLike = { dataset: Record<string, string | undefined> };
 
@@ -77,18 +51,18 @@ describe('two delegations negotiate a text from a template to signature', () => 
   let nameB: string;
 
   it('seats two delegations and starts play', async () => {
-    const { page: facilitator } = await newPage(browser);
-    const codes = await createExerciseThroughUi(facilitator, parley.url, 'Negotiation drill');
+    const { page: facilitator } = await newPage(suite.browser);
+    const codes = await createExerciseThroughUi(facilitator, suite.parley.url, 'Negotiation drill');
     const seats = codes.filter((c) => c.role.includes(' · ') && !c.role.startsWith('Evaluator'));
     const first = seats[0];
     const second = seats.find((c) => c.role.split(' · ')[0] !== first?.role.split(' · ')[0]);
     if (!first || !second) throw new Error(`two delegations expected in ${JSON.stringify(codes)}`);
     nameA = first.role.split(' · ')[0] ?? '';
     nameB = second.role.split(' · ')[0] ?? '';
-    ({ page: a } = await newPage(browser));
-    ({ page: b } = await newPage(browser));
-    await joinWithCode(a, parley.url, first.code, 'Amira Haddad', 'home');
-    await joinWithCode(b, parley.url, second.code, 'Bruno Keller', 'home');
+    ({ page: a } = await newPage(suite.browser));
+    ({ page: b } = await newPage(suite.browser));
+    await joinWithCode(a, suite.parley.url, first.code, 'Amira Haddad', 'home');
+    await joinWithCode(b, suite.parley.url, second.code, 'Bruno Keller', 'home');
     await facilitator.getByTestId('run.openConsole').click();
     await facilitator.getByTestId('clock.start').click();
     await expect.poll(() => text(a, 'shell.status'), ARRIVAL).toBe('Running');

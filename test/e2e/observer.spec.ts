@@ -6,39 +6,13 @@
  * observer code for its QR; one without access says how to get it. Screens at 1920×1080, 1280×720 and in Arabic are
  * saved as screenshots and checked with axe.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mselRow, scenarioInject } from './facilitatorPage.ts';
-import {
-  ensureClientBuilt,
-  horizontalOverflow,
-  launchChromium,
-  type PageDocument,
-  type Parley,
-  screenshot,
-  seriousViolations,
-  startParley,
-} from './harness.ts';
+import { browserSuite, horizontalOverflow, look, type PageDocument } from './harness.ts';
 import { createExerciseThroughUi, joinWithCode, newPage, text } from './pages.ts';
 
-let parley: Parley;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  [parley, browser] = await Promise.all([startParley(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
-
-async function look(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const suite = browserSuite();
 
 const PUBLIC_CHANNELS = ['news', 'social'];
 
@@ -72,14 +46,14 @@ describe('the observer console and the projector', () => {
   let facilitatorToken: string;
 
   it('shows the observer the public picture, with a link to the projector', async () => {
-    ({ page: facilitator } = await newPage(browser));
-    const codes = await createExerciseThroughUi(facilitator, parley.url, 'Projector drill');
+    ({ page: facilitator } = await newPage(suite.browser));
+    const codes = await createExerciseThroughUi(facilitator, suite.parley.url, 'Projector drill');
     facilitatorToken = await text(facilitator, 'run.token');
     observerCode = codes.find((c) => c.role === 'Observer')?.code ?? '';
     expect(observerCode).not.toBe('');
 
-    ({ page: observer } = await newPage(browser));
-    await joinWithCode(observer, parley.url, observerCode, 'Visiting official', 'link');
+    ({ page: observer } = await newPage(suite.browser));
+    await joinWithCode(observer, suite.parley.url, observerCode, 'Visiting official', 'link');
     await observer.getByTestId('observer.home').waitFor();
     exerciseUrl = observer.url();
     await look(observer, 'observer-console');
@@ -88,7 +62,7 @@ describe('the observer console and the projector', () => {
   it('opens the projector from that link: title, clock and the join QR of the observer code', async () => {
     const href = (await observer.getByTestId('observer.projector').getAttribute('href')) ?? '';
     expect(href).toContain('/projector#code=');
-    ({ page: projector } = await newPage(browser, { width: 1920, height: 1080 }));
+    ({ page: projector } = await newPage(suite.browser, { width: 1920, height: 1080 }));
     await projector.goto(href);
     await projector.getByTestId('projector.title').waitFor();
     expect(await text(projector, 'projector.title')).toBe(await text(observer, 'shell.title'));
@@ -158,18 +132,18 @@ describe('the observer console and the projector', () => {
   });
 
   it("finds the observer code for the QR with the facilitator's token", async () => {
-    const { page, context } = await newPage(browser, { width: 1280, height: 720 });
+    const { page, context } = await newPage(suite.browser, { width: 1280, height: 720 });
     const id = new URL(exerciseUrl).pathname.split('/')[2] ?? '';
-    await page.goto(`${parley.url}/x/${id}/projector#token=${encodeURIComponent(facilitatorToken)}`);
+    await page.goto(`${suite.parley.url}/x/${id}/projector#token=${encodeURIComponent(facilitatorToken)}`);
     await page.getByTestId('projector.qr').locator('img.qr[src]').waitFor();
     expect(await text(page, 'projector.code')).toBe(observerCode);
     await context.close();
   });
 
   it('says how to get access when it has none, and takes an observer code', async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context } = await newPage(suite.browser);
     const id = new URL(exerciseUrl).pathname.split('/')[2] ?? '';
-    await page.goto(`${parley.url}/x/${id}/projector`);
+    await page.goto(`${suite.parley.url}/x/${id}/projector`);
     await page.getByTestId('projector.noAccess').waitFor();
     await look(page, 'projector-no-access');
     await page.getByTestId('projector.codeInput').fill(observerCode.toLowerCase());

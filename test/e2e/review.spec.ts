@@ -15,32 +15,12 @@ import { ExerciseSession } from '@parley/shared/engine/session.ts';
 import { viewFor } from '@parley/shared/engine/view.ts';
 import type { Command } from '@parley/shared/protocol/commands.ts';
 import type { Role } from '@parley/shared/protocol/roles.ts';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  horizontalOverflow,
-  launchChromium,
-  type Parley,
-  SCREENSHOTS,
-  screenshot,
-  seriousViolations,
-  startParley,
-} from './harness.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, horizontalOverflow, SCREENSHOTS, screenshot, seriousViolations } from './harness.ts';
 import { newPage, text } from './pages.ts';
 
-let parley: Parley;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  [parley, browser] = await Promise.all([startParley(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
+const suite = browserSuite();
 
 /** The page's axe check, and a screenshot: of one section when given (a report is long), else the whole page. */
 async function look(page: Page, name: string, section?: Locator | 'viewport'): Promise<void> {
@@ -71,7 +51,7 @@ type Played = { id: string; token: string; evaluator: string; flash: number };
 
 /** Creates a gridlock exercise over HTTP, plays a short log through the engine, stores it and ends it. */
 async function playExercise(): Promise<Played> {
-  const res = await fetch(`${parley.url}/api/exercises`, {
+  const res = await fetch(`${suite.parley.url}/api/exercises`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ scenarioId: 'gridlock', label: 'Review drill', seed: 11 }),
@@ -83,7 +63,7 @@ async function playExercise(): Promise<Played> {
     codes: { code: string; role: Role }[];
   };
   const id = created.exercise.id;
-  const record = await parley.app.store.getExercise(id);
+  const record = await suite.parley.app.store.getExercise(id);
   if (!record) throw new Error('the exercise is stored');
   const session = new ExerciseSession(compileExercise(record), record.options);
   const seat = (delegation: string): Role => {
@@ -131,8 +111,8 @@ async function playExercise(): Promise<Played> {
   const flash = viewFor(session.compiled, session.state, facilitator).injects.find((d) => d.id === 'i05_cert_flash');
   if (!flash) throw new Error('the CERT flash was delivered');
 
-  await parley.app.store.appendEvents(id, session.events);
-  await parley.app.store.markEnded(id, Date.now());
+  await suite.parley.app.store.appendEvents(id, session.events);
+  await suite.parley.app.store.markEnded(id, Date.now());
   return { id, token: created.facilitatorToken, evaluator: evaluator.code, flash: flash.seq };
 }
 
@@ -143,7 +123,7 @@ async function openReview(
   credentials: { facilitatorToken: string } | { code: string } | null,
   language = 'en',
 ): Promise<void> {
-  await page.goto(`${parley.url}/`);
+  await page.goto(`${suite.parley.url}/`);
   await page.evaluate(
     ([key, seat, lang]) => {
       const g = globalThis as unknown as {
@@ -155,7 +135,7 @@ async function openReview(
     },
     [`parley.seat.${id}`, credentials ? JSON.stringify({ credentials, name: 'Reviewer' }) : null, language],
   );
-  await page.goto(`${parley.url}/x/${id}/review`);
+  await page.goto(`${suite.parley.url}/x/${id}/review`);
   await page.locator('[data-testid="review.page"]:not([data-state="loading"])').waitFor();
 }
 
@@ -176,7 +156,7 @@ describe('the after-action review', () => {
 
   it('opens as a report for the facilitator, with the exercise and the summary', async () => {
     x = await playExercise();
-    ({ page } = await newPage(browser));
+    ({ page } = await newPage(suite.browser));
     await openReview(page, x.id, { facilitatorToken: x.token });
     await page.getByTestId('review.report').waitFor();
     expect(await text(page, 'review.title')).toContain('Gridlock');
@@ -399,7 +379,7 @@ describe('the after-action review', () => {
   });
 
   it('fits a 360 px phone', async () => {
-    const { page: phone } = await newPage(browser, { width: 360, height: 780 });
+    const { page: phone } = await newPage(suite.browser, { width: 360, height: 780 });
     await openReview(phone, x.id, { facilitatorToken: x.token });
     await phone.getByTestId('review.report').waitFor();
     const overflow = await horizontalOverflow(phone);
@@ -412,7 +392,7 @@ describe('the after-action review', () => {
   });
 
   it('reads right to left in Arabic', async () => {
-    const { page: ar } = await newPage(browser);
+    const { page: ar } = await newPage(suite.browser);
     await openReview(ar, x.id, { facilitatorToken: x.token }, 'ar');
     await ar.getByTestId('review.report').waitFor();
     expect(await ar.locator('html').getAttribute('dir')).toBe('rtl');
@@ -425,7 +405,7 @@ describe('the after-action review', () => {
   });
 
   it('opens restricted for an evaluator, and tells a tab without a seat why it cannot', async () => {
-    const { page: evaluator } = await newPage(browser);
+    const { page: evaluator } = await newPage(suite.browser);
     await openReview(evaluator, x.id, { code: x.evaluator });
     await evaluator.getByTestId('review.report').waitFor();
     expect(await evaluator.getByTestId('review.restricted').isVisible()).toBe(true);
@@ -442,7 +422,7 @@ describe('the after-action review', () => {
     );
     await evaluator.context().close();
 
-    const { page: stranger } = await newPage(browser);
+    const { page: stranger } = await newPage(suite.browser);
     await openReview(stranger, x.id, null);
     await stranger.getByTestId('review.noSeat').waitFor();
     await look(stranger, 'review-no-seat');
