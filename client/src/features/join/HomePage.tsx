@@ -35,6 +35,17 @@ export function HomePage() {
           >
             {t('home.runAction')}
           </a>
+          <a
+            className="card__link"
+            href="/studio"
+            data-testid="home.studioLink"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ name: 'studio', documentId: null });
+            }}
+          >
+            {t('home.studioAction')}
+          </a>
         </section>
       </div>
     </PageFrame>

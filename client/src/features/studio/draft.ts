@@ -19,6 +19,11 @@ export type DraftState = {
   readonly source: string;
   /** The validator's verdict on `source` (null until first parsed). */
   readonly parsed: ParseResult | null;
+  /**
+   * A request to show a place of the text in the code editor (a finding clicked in the Findings panel): the editor
+   * moves its cursor there and scrolls it into view when `seq` changes. Null until the first request.
+   */
+  readonly revealAt: { readonly line: number; readonly column: number; readonly seq: number } | null;
 };
 
 export type DraftActions = {
@@ -28,6 +33,8 @@ export type DraftActions = {
   edit(source: string): void;
   /** Re-run the validator on the current text (callers debounce). */
   validate(): void;
+  /** Ask the code editor to show line:column (1-based). */
+  reveal(line: number, column: number): void;
 };
 
 export const FILE_NAME = 'scenario.yaml';
@@ -39,10 +46,12 @@ export function createDraftStore() {
     savedSource: '',
     source: '',
     parsed: null,
+    revealAt: null,
     load: (documentId, version, source) =>
       set({ documentId, baseVersion: version, savedSource: source, source, parsed: parseScenario(source, FILE_NAME) }),
     edit: (source) => set({ source }),
     validate: () => set({ parsed: parseScenario(get().source, FILE_NAME) }),
+    reveal: (line, column) => set({ revealAt: { line, column, seq: (get().revealAt?.seq ?? 0) + 1 } }),
   }));
 }
 

@@ -12,6 +12,7 @@ export const ar: Messages = {
     runTitle: 'إدارة تمرين',
     runText: 'أنشئ تمرينًا من مكتبة السيناريوهات ووزّع رموز الانضمام.',
     runAction: 'إعداد تمرين',
+    studioAction: 'كتابة السيناريوهات أو تكييفها (الاستوديو)',
   },
   join: {
     codeLabel: 'رمز الانضمام',

@@ -11,6 +11,7 @@ export const en = {
     runTitle: 'Run an exercise',
     runText: 'Create an exercise from the scenario library and hand out the join codes.',
     runAction: 'Set up an exercise',
+    studioAction: 'Write or adapt scenarios (studio)',
   },
   join: {
     codeLabel: 'Join code',

@@ -12,6 +12,7 @@ export const es: Messages = {
     runTitle: 'Dirigir un ejercicio',
     runText: 'Cree un ejercicio a partir de la biblioteca de escenarios y reparta los códigos.',
     runAction: 'Preparar un ejercicio',
+    studioAction: 'Escribir o adaptar escenarios (taller)',
   },
   join: {
     codeLabel: 'Código de acceso',

@@ -12,6 +12,7 @@ export const fr: Messages = {
     runTitle: 'Animer un exercice',
     runText: 'Créez un exercice à partir de la bibliothèque de scénarios et distribuez les codes.',
     runAction: 'Préparer un exercice',
+    studioAction: 'Rédiger ou adapter des scénarios (atelier)',
   },
   join: {
     codeLabel: 'Code d’accès',
