@@ -1,6 +1,6 @@
 import { parseScenario } from '@parley/shared/scenario/parse.ts';
 import { describe, expect, it } from 'vitest';
-import { countFindings, findingsOf } from './findings.ts';
+import { countFindings, findingsOf, lintFindings } from './findings.ts';
 
 const VALID = `version: 1
 id: demo
@@ -83,5 +83,26 @@ describe('the Findings panel', () => {
     expect(list).toEqual([
       expect.objectContaining({ severity: 'warning', code: 'inject-after-phase', line: 38, field: 'injects[0].at' }),
     ]);
+  });
+
+  it('with seeds (as its worker asks), also names an ending no bot run reaches, at the ending', () => {
+    // A second ending whose condition needs a variable the scenario does not move: never reached in play.
+    const unreachable = VALID.replace(
+      'endings:\n',
+      'variables:\n  - id: calm\n    label: { en: Calm, fr: Calme }\n    min: 0\n    max: 10\n    initial: 0\n' +
+        'endings:\n  - id: miracle\n    title: { en: Calm returns, fr: Le calme revient }\n' +
+        '    narrative: { en: Calm., fr: Calme. }\n    when: { var: calm, gte: 5 }\n',
+    );
+    const parsed = parseScenario(unreachable, 'scenario.yaml');
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '));
+    expect(lintFindings(unreachable, parsed.scenario, 'en').map((f) => f.code)).not.toContain('ending-not-reached');
+    const withBots = lintFindings(unreachable, parsed.scenario, 'en', [1]);
+    expect(withBots).toContainEqual(
+      expect.objectContaining({
+        code: 'ending-not-reached',
+        field: 'endings[0].id',
+        line: unreachable.split('\n').indexOf('  - id: miracle') + 1,
+      }),
+    );
   });
 });

@@ -41,9 +41,18 @@ export function validatorFindings(parsed: ParseResult): Finding[] {
   }));
 }
 
-/** Lint's findings on a valid scenario, placed at their line in its text (costly: run it in a worker). */
-export function lintFindings(source: string, scenario: Scenario, language = 'en'): Finding[] {
-  const lint = lintScenario(scenario, { language }).filter((f) => !FROM_VALIDATOR.has(f.code));
+/**
+ * Lint's findings on a valid scenario, placed at their line in its text (costly: run it in a worker). With `seeds`,
+ * bots also play the scenario under lint's policy mixes to find endings no run reaches.
+ */
+export function lintFindings(
+  source: string,
+  scenario: Scenario,
+  language = 'en',
+  seeds: readonly number[] = [],
+): Finding[] {
+  const options = seeds.length > 0 ? { language, botRuns: { seeds: [...seeds] } } : { language };
+  const lint = lintScenario(scenario, options).filter((f) => !FROM_VALIDATOR.has(f.code));
   if (lint.length === 0) return [];
   const doc = parseSource(source);
   const locate = doc.doc === undefined ? undefined : createLocator(doc.doc, doc.lineCounter);
