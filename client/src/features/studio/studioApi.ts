@@ -4,6 +4,7 @@
  * value (status, code, the server's message); a 401 on any call signs the tab out, so the sign-in screen comes back.
  */
 import type { LocalizedText } from '@parley/shared/scenario/schema.ts';
+import type { DiffHunk, DiffLine } from '@parley/shared/studio/diff.ts';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { CreatedExercise } from '../../net/api.ts';
@@ -121,19 +122,8 @@ export type Sources = {
   }[];
 };
 
-export type DiffLine = {
-  readonly kind: 'same' | 'added' | 'removed';
-  readonly text: string;
-  readonly oldLine: number | null;
-  readonly newLine: number | null;
-};
-export type DiffHunk = {
-  readonly oldStart: number;
-  readonly oldLines: number;
-  readonly newStart: number;
-  readonly newLines: number;
-  readonly lines: readonly DiffLine[];
-};
+export type { DiffHunk, DiffLine };
+
 export type VersionDiff = {
   readonly from: VersionInfo;
   readonly to: VersionInfo;

@@ -8,7 +8,7 @@ import { EffectsField } from './EffectsField.tsx';
 import { freshId, textEdit, textIn, tidyMarkdown } from './edits.ts';
 import { Checklist, NumberField, SelectField, TextArea, TextField } from './fields.tsx';
 import { ItemList } from './ItemList.tsx';
-import { cbmOptions, normOptions } from './tags.ts';
+import { TagFields } from './TagFields.tsx';
 
 function ActionForm({ action }: { readonly action: Action }) {
   const { t } = useTranslation();
@@ -139,22 +139,7 @@ function ActionForm({ action }: { readonly action: Action }) {
         onCommit={(effects) => set([{ path: ['effects'], value: effects.length === 0 ? undefined : effects }])}
         testid={`${tid}.effects`}
       />
-      <Checklist
-        label={t('studio.structured.norms')}
-        columns
-        value={action.norms}
-        options={normOptions(t)}
-        onCommit={(norms) => set([{ path: ['norms'], value: norms.length === 0 ? undefined : norms }])}
-        testid={`${tid}.norms`}
-      />
-      <Checklist
-        label={t('studio.structured.cbms')}
-        columns
-        value={action.cbms.map(String)}
-        options={cbmOptions(t)}
-        onCommit={(cbms) => set([{ path: ['cbms'], value: cbms.length === 0 ? undefined : cbms.map(Number) }])}
-        testid={`${tid}.cbms`}
-      />
+      <TagFields norms={action.norms} cbms={action.cbms} set={set} testid={tid} />
     </div>
   );
 }

@@ -10,7 +10,8 @@ import { EffectsField } from './EffectsField.tsx';
 import { freshId, textEdit, textIn, tidyMarkdown } from './edits.ts';
 import { Checklist, NumberField, TextArea, TextField } from './fields.tsx';
 import { ItemList } from './ItemList.tsx';
-import { builtinOptions, cbmOptions, normOptions } from './tags.ts';
+import { TagFields } from './TagFields.tsx';
+import { builtinOptions } from './tags.ts';
 
 function RuleForm({ rule }: { readonly rule: Rule }) {
   const { t } = useTranslation();
@@ -112,22 +113,7 @@ function RuleForm({ rule }: { readonly rule: Rule }) {
         onCommit={(cost) => set([{ path: ['cost'], value: cost.length === 0 ? undefined : cost }])}
         testid={`${tid}.cost`}
       />
-      <Checklist
-        label={t('studio.structured.norms')}
-        columns
-        value={rule.norms}
-        options={normOptions(t)}
-        onCommit={(norms) => set([{ path: ['norms'], value: norms.length === 0 ? undefined : norms }])}
-        testid={`${tid}.norms`}
-      />
-      <Checklist
-        label={t('studio.structured.cbms')}
-        columns
-        value={rule.cbms.map(String)}
-        options={cbmOptions(t)}
-        onCommit={(cbms) => set([{ path: ['cbms'], value: cbms.length === 0 ? undefined : cbms.map(Number) }])}
-        testid={`${tid}.cbms`}
-      />
+      <TagFields norms={rule.norms} cbms={rule.cbms} set={set} testid={tid} />
     </div>
   );
 }
