@@ -214,7 +214,7 @@ describe('the facilitator runs the whole exercise from the console', () => {
       broadcasts(v as DelegationView).includes('All delegations: ten minutes to the next phase.'),
     );
     expect(broadcasts(seen as DelegationView)).not.toContain('Kestria: your minister is on the line.');
-    expect(await facilitator.getByTestId('broadcast.item').count()).toBe(2);
+    await expect.poll(() => facilitator.getByTestId('broadcast.item').count()).toBe(2);
   });
 
   it('acts as Teregal, a state without a seat: its own actions are offered and targets are checked', async () => {
