@@ -46,7 +46,16 @@ const PATHS: readonly { path: string; src: readonly string[]; after: readonly st
     after: [CONSOLE, CONSOLE_TEXTS],
   },
   { path: '+ after-action review', src: ['src/features/review/ReviewPage.tsx', 'src/i18n/reviewTexts.ts'], after: [] },
-  { path: '+ scenario studio', src: ['src/features/studio/StudioPage.tsx', 'src/i18n/studioTexts.ts'], after: [] },
+  {
+    path: '+ studio (sign-in, library)',
+    src: ['src/features/studio/StudioPage.tsx', 'src/i18n/studioTexts.ts'],
+    after: [],
+  },
+  {
+    path: '+ studio document (editors, diagram, dry run)',
+    src: ['src/features/studio/library/DocumentPage.tsx'],
+    after: ['src/features/studio/StudioPage.tsx', 'src/i18n/studioTexts.ts'],
+  },
 ];
 
 /** A chunk and every chunk it imports statically (what the browser must fetch before running it). */
