@@ -199,6 +199,17 @@ describe('a delegation’s hotline, channels and team notes', () => {
     await veldmarkCert.getByTestId('notes.composer.send').click();
     expect(await veldmarkCert.getByTestId('notes.composer.error').textContent()).toBe('The exercise is paused');
     expect(await veldmarkCert.getByTestId('notes.composer.text').inputValue()).toBe('CERT: images are ready.');
+    // In French, the same refusal reads in French (the engine's key, not its English sentence).
+    await veldmarkCert.getByTestId('shell.language').selectOption('fr');
+    await veldmarkCert.getByTestId('notes.composer.send').click();
+    await expect
+      .poll(() => veldmarkCert.getByTestId('notes.composer.error').textContent())
+      .toBe('L’exercice est en pause');
+    await look(veldmarkCert, 'comms-refused-fr');
+    await veldmarkCert.getByTestId('shell.language').selectOption('ar');
+    await expect.poll(() => veldmarkCert.getByTestId('notes.composer.error').textContent()).toBe('التمرين متوقف مؤقتًا');
+    await look(veldmarkCert, 'comms-refused-ar');
+    await veldmarkCert.getByTestId('shell.language').selectOption('en');
     await facilitator.getByTestId('clock.resume').click();
     await expect.poll(() => veldmarkCert.getByTestId('shell.clock').getAttribute('data-running')).toBe('true');
     await veldmarkCert.getByTestId('notes.composer.send').click();

@@ -260,6 +260,7 @@ describe('facilitator commands', () => {
       type: 'refused',
       code: 'status',
       message: 'The exercise is paused',
+      key: 'status.paused',
     });
     const resume = await t.control.ok({ type: 'exercise.resume' });
     await saved(t, resume.seqs, 'exercise.resume');
@@ -413,7 +414,7 @@ describe('preview', () => {
       params: { confidence: 'high' },
     };
     const blocked = await ask(t.norland, 'p2', attribution);
-    expect(blocked).toMatchObject({ ok: false, code: 'rule' });
+    expect(blocked).toMatchObject({ ok: false, code: 'rule', key: 'rule.blocked', params: { rule: 'consult-first' } });
     expect(blocked.message).toMatch(/Consult before attribution/);
     await t.norland.ok({ type: 'poc.ping', to: 'vesteria', text: 'Consulting you first' });
     expect((await ask(t.norland, 'p3', attribution)).ok).toBe(true);
@@ -431,6 +432,19 @@ describe('preview', () => {
       targets: ['norland'],
       params: { severity: 2 },
     });
-    expect(refused).toMatchObject({ ok: false, code: 'not-allowed' });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'not-allowed',
+      key: 'action.notAllowed',
+      params: { party: 'vesteria', action: 'sanctions' },
+    });
+    const sanctions = { type: 'action.take', action: 'sanctions', targets: ['norland'], params: { severity: 2 } };
+    expect(await t.vesteria.send(sanctions)).toMatchObject({
+      type: 'refused',
+      code: 'not-allowed',
+      message: 'Vesteria cannot take “Restrictive measures” in this scenario',
+      key: 'action.notAllowed',
+      params: { party: 'vesteria', action: 'sanctions' },
+    });
   });
 });

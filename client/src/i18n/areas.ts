@@ -9,6 +9,7 @@ import { controlText } from '../features/facilitator/controlText.ts';
 import { negotiationText } from '../features/negotiation/text.ts';
 import { projectorText } from '../features/observer/text.ts';
 import { reviewText } from '../features/review/text.ts';
+import { refusalText } from '../features/shell/refusalText.ts';
 import { studioText } from '../features/studio/text.ts';
 
 export const ALL_AREAS = {
@@ -19,5 +20,6 @@ export const ALL_AREAS = {
   projector: projectorText,
   control: controlText,
   review: reviewText,
+  refusals: refusalText,
   studio: studioText,
 } as const;

@@ -4,6 +4,7 @@ import { actionsText } from '../features/delegation/actionsText.ts';
 import { evaluationText } from '../features/evaluator/text.ts';
 import { negotiationText } from '../features/negotiation/text.ts';
 import { projectorText } from '../features/observer/text.ts';
+import { refusalText } from '../features/shell/refusalText.ts';
 import { registerTexts } from './area.ts';
 
 registerTexts({
@@ -12,4 +13,5 @@ registerTexts({
   negotiation: negotiationText,
   evaluation: evaluationText,
   projector: projectorText,
+  refusals: refusalText,
 });

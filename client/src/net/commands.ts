@@ -15,6 +15,9 @@ export type CommandOutcome =
       readonly kind: 'refused' | 'error';
       readonly code: string;
       readonly message: string;
+      /** The engine's message key and raw params, to say the refusal in the reader's language (see shell/refusal.ts). */
+      readonly key?: string | undefined;
+      readonly params?: Refused['params'];
     };
 
 /** Sends `{ id, command }` on the live connection. */
@@ -78,7 +81,7 @@ export function createCommandTracker(options: TrackerOptions): CommandTracker {
       }
       if (type === 'refused') {
         const r = payload as Refused;
-        settle(id, { ok: false, id, kind: 'refused', code: r.code, message: r.message });
+        settle(id, { ok: false, id, kind: 'refused', code: r.code, message: r.message, key: r.key, params: r.params });
         return true;
       }
       if (type === 'error') {

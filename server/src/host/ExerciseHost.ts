@@ -230,7 +230,7 @@ export class ExerciseHost {
     const pending = this.inflight.get(key);
     if (pending) return pending;
     const result = this.session.submit(role, command, key);
-    if (!result.ok) return Promise.resolve(this.refused(command, refusal(result.refusal.code, result.refusal.message)));
+    if (!result.ok) return Promise.resolve(this.refused(command, { ok: false, ...result.refusal }));
     const ack: HostAck = {
       ok: true,
       seqs: result.events.map((e) => e.seq),

@@ -1,5 +1,5 @@
 /** What the exercise host promises its callers (the room, the HTTP API, the live feed). */
-import type { ExerciseEvent, ExerciseState, RefusalCode, RuleFlag } from '@parley/shared';
+import type { ExerciseEvent, ExerciseState, RefusalCode, RefusalParams, RuleFlag } from '@parley/shared';
 import type { Metrics } from '../observability/types.ts';
 import type { EventStore } from '../store/types.ts';
 import type { ClockAnchor, WallClock } from './clock.ts';
@@ -18,7 +18,14 @@ export type HostAck = {
  * the same command id may be retried) or `closed` (the host is shutting down).
  */
 export type HostRefusalCode = RefusalCode | 'unsaved' | 'closed';
-export type HostRefusal = { readonly ok: false; readonly code: HostRefusalCode; readonly message: string };
+export type HostRefusal = {
+  readonly ok: false;
+  readonly code: HostRefusalCode;
+  readonly message: string;
+  /** The engine's message key and raw params (for the reader's language), when it gave them. */
+  readonly key?: string | undefined;
+  readonly params?: RefusalParams | undefined;
+};
 
 export type HostResult = HostAck | HostRefusal;
 

@@ -15,13 +15,14 @@ import {
   CommandMessage,
   MAX_MESSAGES_PER_SECOND,
   parseCommand,
+  type Refused,
   SeatBotMessage,
   SeatUnbotMessage,
   type ServerMessages,
 } from '@parley/shared/protocol/room.ts';
 import type { BotSeatResult, ExerciseHost } from '../host/ExerciseHost.ts';
 import type { HostRegistry } from '../host/registry.ts';
-import { type HostLogger, type HostResult, silentLogger } from '../host/types.ts';
+import { type HostLogger, type HostRefusal, type HostResult, silentLogger } from '../host/types.ts';
 import type { Metrics } from '../observability/types.ts';
 import { createRoomState, grantDoc, ProjectionSync, type RoomState } from '../sync/index.ts';
 import { type Admission, admit, createRateGate, gate } from './admit.ts';
@@ -45,6 +46,13 @@ export const CODE_REVOKED = 4403;
 
 /** Colyseus closes a client that sends more than this many messages in a second (the soft limit answers first). */
 export const HARD_MESSAGES_PER_SECOND = MAX_MESSAGES_PER_SECOND * 3;
+
+/** The `refused` answer to a command: code and English message, with the engine's key and params when it gave them. */
+function refusedMessage(id: string, r: HostRefusal): Refused {
+  const { code, message, key, params } = r;
+  if (key === undefined) return { id, code, message };
+  return params === undefined ? { id, code, message, key } : { id, code, message, key, params };
+}
 
 /** The room class for one app: its registry, authentication and settings bound in. */
 export function defineExerciseRoom(deps: RoomDeps) {
@@ -178,14 +186,12 @@ export function defineExerciseRoom(deps: RoomDeps) {
       const result = this.host.preview(client.userData?.role as Role, parsed.command);
       client.send(
         'preview',
-        result.ok
-          ? { id, ok: true, flags: result.flags }
-          : { id, ok: false, flags: result.flags, code: result.refusal.code, message: result.refusal.message },
+        result.ok ? { id, ok: true, flags: result.flags } : { id, ok: false, flags: result.flags, ...result.refusal },
       );
     }
 
     private answer(client: SeatClient, id: string, result: HostResult | BotSeatResult): void {
-      if (!result.ok) client.send('refused', { id, code: result.code, message: result.message });
+      if (!result.ok) client.send('refused', refusedMessage(id, result));
       else if ('seqs' in result) client.send('ack', { id, seqs: result.seqs, flags: result.flags });
       else client.send('ack', { id, seqs: [], flags: [] });
     }

@@ -19,7 +19,7 @@ import { aimOf } from './parties.ts';
 import { preconditionBreaches } from './rules.ts';
 import type { ExerciseState } from './state.ts';
 import { nameOf } from './text.ts';
-import type { Decision, Refusal, RuleFlag } from './types.ts';
+import { type Decision, type Refusal, type RuleFlag, refusalOf } from './types.ts';
 
 export type DecideInput = { readonly actor: Sender; readonly command: Command; readonly at?: number | undefined };
 
@@ -58,49 +58,77 @@ const WHAT: Record<Command['type'], string> = {
 const CONTROL_TYPES: ReadonlySet<string> = new Set(FACILITATOR_COMMAND_TYPES);
 export const isFacilitatorCommand = (cmd: Command): cmd is FacilitatorCommand => CONTROL_TYPES.has(cmd.type);
 
-const refuse = (code: Refusal['code'], message: string): Decision => ({ ok: false, refusal: { code, message } });
-
 /** Commands the facilitator may send before play starts (preparing the MSEL and the clock). */
 const BEFORE_START: ReadonlySet<string> = new Set(['exercise.start', 'inject.skip', 'inject.edit', 'clock.speed']);
 
-function controlStatus(state: ExerciseState, cmd: FacilitatorCommand): string | null {
+const STATUS = {
+  ended: 'The exercise has ended',
+  started: 'The exercise has already started',
+  notStarted: 'The exercise has not started yet',
+  alreadyPaused: 'The exercise is already paused',
+  notPaused: 'The exercise is not paused',
+  paused: 'The exercise is paused',
+} as const;
+type StatusKey = keyof typeof STATUS;
+
+const statusRefusal = (key: StatusKey): Refusal => refusalOf('status', STATUS[key], `status.${key}`);
+
+function controlStatus(state: ExerciseState, cmd: FacilitatorCommand): StatusKey | null {
   const s = state.status;
-  if (s === 'ended') return 'The exercise has ended';
-  if (cmd.type === 'exercise.start') return s === 'setup' ? null : 'The exercise has already started';
-  if (s === 'setup' && !BEFORE_START.has(cmd.type)) return 'The exercise has not started yet';
-  if (cmd.type === 'exercise.pause' && s !== 'running') return 'The exercise is already paused';
-  if (cmd.type === 'exercise.resume' && s !== 'paused') return 'The exercise is not paused';
+  if (s === 'ended') return 'ended';
+  if (cmd.type === 'exercise.start') return s === 'setup' ? null : 'started';
+  if (s === 'setup' && !BEFORE_START.has(cmd.type)) return 'notStarted';
+  if (cmd.type === 'exercise.pause' && s !== 'running') return 'alreadyPaused';
+  if (cmd.type === 'exercise.resume' && s !== 'paused') return 'notPaused';
   return null;
 }
 
-function participantStatus(state: ExerciseState): string | null {
-  if (state.status === 'setup') return 'The exercise has not started yet';
-  if (state.status === 'paused') return 'The exercise is paused';
-  if (state.status === 'ended') return 'The exercise has ended';
+function participantStatus(state: ExerciseState): StatusKey | null {
+  if (state.status === 'setup') return 'notStarted';
+  if (state.status === 'paused') return 'paused';
+  if (state.status === 'ended') return 'ended';
   return null;
 }
+
+/** A confidence-building rule blocks the command: the rule's condition in English, its id for the reader's client. */
+const ruleRefusal = (flag: RuleFlag): Refusal => refusalOf('rule', flag.message, 'rule.blocked', { rule: flag.rule });
 
 /** Everything but the rules: role, status, scenario, protocol state. Returns the acting party, if any. */
 function check(c: CompiledScenario, state: ExerciseState, input: DecideInput): Refusal | { party: string | null } {
   const { actor, command } = input;
-  if (actor.kind === 'system') return { code: 'role', message: 'Timers are fired by the host, not sent as commands' };
+  if (actor.kind === 'system')
+    return refusalOf('role', 'Timers are fired by the host, not sent as commands', 'role.system');
   if (command.type === 'observation.record') return checkObservation(c, state, actor, command) ?? { party: null };
-  if (actor.kind === 'observer') return { code: 'role', message: 'Observers watch the exercise and cannot act' };
-  if (actor.kind === 'evaluator') return { code: 'role', message: 'Evaluators observe and record; they cannot act' };
+  if (actor.kind === 'observer')
+    return refusalOf('role', 'Observers watch the exercise and cannot act', 'role.observer');
+  if (actor.kind === 'evaluator')
+    return refusalOf('role', 'Evaluators observe and record; they cannot act', 'role.evaluator');
   if (actor.kind === 'facilitator') {
-    if (!isFacilitatorCommand(command)) return { code: 'role', message: `Only delegations can ${WHAT[command.type]}` };
+    if (!isFacilitatorCommand(command))
+      return refusalOf('role', `Only delegations can ${WHAT[command.type]}`, 'role.delegationsOnly', {
+        command: command.type,
+      });
     const status = controlStatus(state, command);
-    if (status) return { code: 'status', message: status };
+    if (status) return statusRefusal(status);
     const bad = checkFacilitatorCommand(c, state, command);
     return bad ?? { party: command.type === 'actor.act' ? command.actor : null };
   }
-  if (isFacilitatorCommand(command)) return { code: 'role', message: `Only the facilitator can ${WHAT[command.type]}` };
+  if (isFacilitatorCommand(command))
+    return refusalOf('role', `Only the facilitator can ${WHAT[command.type]}`, 'role.facilitatorOnly', {
+      command: command.type,
+    });
   const delegation = c.delegations.get(actor.delegation);
-  if (!delegation) return { code: 'unknown', message: `Unknown delegation "${actor.delegation}"` };
+  if (!delegation)
+    return refusalOf('unknown', `Unknown delegation "${actor.delegation}"`, 'unknown.delegation', {
+      id: actor.delegation,
+    });
   if (!delegation.seats.some((seat) => seat.id === actor.seat))
-    return { code: 'unknown', message: `${nameOf(c, delegation.id)} has no seat "${actor.seat}"` };
+    return refusalOf('unknown', `${nameOf(c, delegation.id)} has no seat "${actor.seat}"`, 'unknown.seat', {
+      party: delegation.id,
+      id: actor.seat,
+    });
   const status = participantStatus(state);
-  if (status) return { code: 'status', message: status };
+  if (status) return statusRefusal(status);
   return checkParticipantCommand(c, state, delegation.id, command as ParticipantCommand) ?? { party: delegation.id };
 }
 
@@ -116,7 +144,7 @@ export function decide(c: CompiledScenario, state: ExerciseState, input: DecideI
   const at = input.at ?? state.now;
   const flags = checked.party === null ? [] : breachesOf(c, state, input, checked.party, at);
   const blocked = flags.find((f) => f.mode === 'block');
-  if (blocked) return refuse('rule', blocked.message);
+  if (blocked) return { ok: false, refusal: ruleRefusal(blocked) };
   return { ok: true, events: [input.command], flags: flags.filter((f) => f.mode === 'warn') };
 }
 
@@ -140,5 +168,5 @@ export function previewCommand(
   const all = checked.party === null ? [] : breachesOf(c, state, input, checked.party, input.at ?? state.now);
   const flags = audience === 'control' ? all : all.filter((f) => f.mode !== 'record');
   const blocked = flags.find((f) => f.mode === 'block');
-  return blocked ? { ok: false, refusal: { code: 'rule', message: blocked.message }, flags } : { ok: true, flags };
+  return blocked ? { ok: false, refusal: ruleRefusal(blocked), flags } : { ok: true, flags };
 }

@@ -49,6 +49,8 @@ describe('evaluator observations', () => {
     expect(refusal(s.submit(R.evaluator, C.observe('x', { delegation: 'vesteria' })))).toEqual({
       code: 'not-allowed',
       message: 'You do not evaluate Vesteria',
+      key: 'observation.notWatched',
+      params: { party: 'vesteria' },
     });
     expect(refusal(s.submit(R.evaluator, C.observe('x', { delegation: 'frnace' }))).message).toBe(
       'Unknown delegation "frnace"',

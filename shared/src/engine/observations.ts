@@ -10,11 +10,9 @@ import { append, listFilter, listForEach } from './persist.ts';
 import type { ExerciseState } from './state.ts';
 import { record, type Step, toControl } from './step.ts';
 import { nameOf } from './text.ts';
-import type { CommandEvent, Observation, Refusal } from './types.ts';
+import { type CommandEvent, type Observation, type Refusal, refusalOf as refuse } from './types.ts';
 
 type ObservationCommand = Extract<EvaluatorCommand, { type: 'observation.record' }>;
-
-const refuse = (code: Refusal['code'], message: string): Refusal => ({ code, message });
 
 /** The delegations an evaluator watches that the scenario has ('all': every delegation). */
 export function watchedBy(c: CompiledScenario, watching: 'all' | readonly string[]): readonly string[] {
@@ -42,18 +40,21 @@ export function checkObservation(
   cmd: ObservationCommand,
 ): Refusal | null {
   if (actor.kind !== 'evaluator' && actor.kind !== 'facilitator')
-    return refuse('role', 'Only evaluators and the facilitator can record observations');
-  if (state.status === 'setup') return refuse('status', 'The exercise has not started yet');
+    return refuse('role', 'Only evaluators and the facilitator can record observations', 'role.observations');
+  if (state.status === 'setup') return refuse('status', 'The exercise has not started yet', 'status.notStarted');
   const watched = actor.kind === 'evaluator' ? watchedBy(c, actor.delegations) : null;
   if (cmd.delegation !== undefined) {
-    if (!c.delegations.has(cmd.delegation)) return refuse('unknown', `Unknown delegation "${cmd.delegation}"`);
+    if (!c.delegations.has(cmd.delegation))
+      return refuse('unknown', `Unknown delegation "${cmd.delegation}"`, 'unknown.delegation', { id: cmd.delegation });
     if (watched !== null && !watched.includes(cmd.delegation))
-      return refuse('not-allowed', `You do not evaluate ${nameOf(c, cmd.delegation)}`);
+      return refuse('not-allowed', `You do not evaluate ${nameOf(c, cmd.delegation)}`, 'observation.notWatched', {
+        party: cmd.delegation,
+      });
   }
   if (cmd.objective !== undefined && !c.scenario.objectives.some((o) => o.id === cmd.objective))
-    return refuse('unknown', `Unknown objective "${cmd.objective}"`);
+    return refuse('unknown', `Unknown objective "${cmd.objective}"`, 'unknown.objective', { id: cmd.objective });
   if (cmd.inject !== undefined && !knowsInject(c, state, cmd.inject, watched))
-    return refuse('unknown', `Unknown inject "${cmd.inject}"`);
+    return refuse('unknown', `Unknown inject "${cmd.inject}"`, 'unknown.inject', { id: cmd.inject });
   return null;
 }
 

@@ -86,7 +86,11 @@ describe('who may send what', () => {
     for (const role of [R.norland, R.kestrel, R.observer]) {
       const before = s.state;
       const r = refusal(s.submit(role, SAMPLES['observation.record']));
-      expect(r).toEqual({ code: 'role', message: 'Only evaluators and the facilitator can record observations' });
+      expect(r).toEqual({
+        code: 'role',
+        message: 'Only evaluators and the facilitator can record observations',
+        key: 'role.observations',
+      });
       expect(s.state).toBe(before);
     }
   });

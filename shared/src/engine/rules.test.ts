@@ -16,6 +16,8 @@ describe('precondition rules', () => {
     expect(r).toEqual({
       code: 'rule',
       message: "Norland must first ping Vesteria's contact point (rule “Consult before attribution”, CBM 3)",
+      key: 'rule.blocked',
+      params: { rule: 'consult-first' },
     });
     expect(s.state).toBe(before);
     ok(s.submit(R.norland, C.ping('vesteria')));

@@ -65,7 +65,25 @@ export type RefusalCode =
   | 'rule'
   | 'internal';
 
-export type Refusal = { readonly code: RefusalCode; readonly message: string };
+/** Raw values for a refusal's text: party, action, rule... ids and numbers (the reader's client names them). */
+export type RefusalParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Why a command was refused: a code, the English message (logs, CLI, API and the fallback keep it), and optionally a
+ * stable message id (`key`, e.g. `status.paused`) with its raw `params`, for clients to say it in the reader's language.
+ */
+export type Refusal = {
+  readonly code: RefusalCode;
+  readonly message: string;
+  readonly key?: string | undefined;
+  readonly params?: RefusalParams | undefined;
+};
+
+/** A refusal, with its key and params when given (absent, not undefined, otherwise). */
+export function refusalOf(code: RefusalCode, message: string, key?: string, params?: RefusalParams): Refusal {
+  if (key === undefined) return { code, message };
+  return params === undefined ? { code, message, key } : { code, message, key, params };
+}
 
 /** A resolved change to a world variable ($actor, $target... already replaced by party ids). */
 export type Change = {

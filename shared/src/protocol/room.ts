@@ -18,7 +18,7 @@
  * connected and never saved.
  */
 import { z } from 'zod';
-import type { RuleFlag } from '../engine/types.ts';
+import type { RefusalParams, RuleFlag } from '../engine/types.ts';
 import { Id } from '../scenario/schema.ts';
 import {
   type Command,
@@ -67,7 +67,14 @@ export type ErrorCode = 'unknown-message' | 'invalid' | 'too-large' | 'rate-limi
 
 export type Welcome = { readonly exerciseId: string; readonly role: Role; readonly doc: string };
 export type Ack = { readonly id: string; readonly seqs: readonly number[]; readonly flags: readonly RuleFlag[] };
-export type Refused = { readonly id: string; readonly code: string; readonly message: string };
+/** A refusal: the code, the English message, and (engine refusals) a message key with raw params for translation. */
+export type Refused = {
+  readonly id: string;
+  readonly code: string;
+  readonly message: string;
+  readonly key?: string | undefined;
+  readonly params?: RefusalParams | undefined;
+};
 export type RoomError = { readonly id?: string; readonly code: ErrorCode; readonly message: string };
 /** What a command would do: refused (with the refusal's code and message) or not, and the rules it would breach. */
 export type PreviewAnswer = {
@@ -76,6 +83,8 @@ export type PreviewAnswer = {
   readonly flags: readonly RuleFlag[];
   readonly code?: string;
   readonly message?: string;
+  readonly key?: string | undefined;
+  readonly params?: RefusalParams | undefined;
 };
 
 /** One connected client, for the facilitator's seats panel. */

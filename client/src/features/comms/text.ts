@@ -332,7 +332,7 @@ export const commsText = defineText({
       ack: {
         label: 'رد (اختياري)',
         action: 'تأكيد الاستلام',
-        actionLabel: 'تأكيد استلام التنبيه من {{name}}',
+        actionLabel: 'تأكيد الاستلام: التنبيه من {{name}}',
       },
       answer: {
         label: 'ردكم',

@@ -3,6 +3,7 @@ import type { CatalogueEntry, DelegationView } from '@parley/shared/engine/viewT
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendCommand } from '../../net/connection.ts';
+import { type RefusalLike, useRefusalText } from '../shell/refusal.ts';
 import { useText } from '../shell/useText.ts';
 import { type ActionDraft, type DraftGap, draftCommand, draftGaps, EMPTY_DRAFT, setParam } from './actionDraft.ts';
 import { ParamField } from './ParamField.tsx';
@@ -13,12 +14,13 @@ import { usePreview } from './usePreview.ts';
 
 type Outcome =
   | { readonly ok: true; readonly flags: readonly RuleFlag[] }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly refusal: RefusalLike };
 
 /** Fill in a catalogue action (targets, parameters), see what the rules say before sending, send it, see the outcome. */
 export function ActionForm({ view, action }: { readonly view: DelegationView; readonly action: CatalogueEntry }) {
   const { t } = useTranslation();
   const text = useText();
+  const describe = useRefusalText();
   const id = useId();
   const [draft, setDraft] = useState<ActionDraft>(EMPTY_DRAFT);
   const [sending, setSending] = useState(false);
@@ -52,7 +54,7 @@ export function ActionForm({ view, action }: { readonly view: DelegationView; re
     if (answer.ok) {
       setDraft(EMPTY_DRAFT);
       setOutcome({ ok: true, flags: answer.flags });
-    } else setOutcome({ ok: false, message: answer.message });
+    } else setOutcome({ ok: false, refusal: answer });
   };
 
   const reason = !command ? gaps.map(gapText).join(' ') : refused ? t('actions.form.refused') : null;
@@ -73,7 +75,7 @@ export function ActionForm({ view, action }: { readonly view: DelegationView; re
       {outcome?.ok === false && (
         <div className="notice notice--blocked" role="alert" data-testid="action.outcome" data-outcome="refused">
           <p className="notice__title">{t('actions.outcome.refused')}</p>
-          <p>{outcome.message}</p>
+          <p>{describe(outcome.refusal)}</p>
         </div>
       )}
       {outcome?.ok === true && (

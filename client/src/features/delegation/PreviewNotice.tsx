@@ -1,5 +1,6 @@
 import type { DelegationView } from '@parley/shared/engine/viewTypes.ts';
 import { useTranslation } from 'react-i18next';
+import { useRefusalText } from '../shell/refusal.ts';
 import { RuleFlags } from './RuleFlags.tsx';
 import type { PreviewState } from './usePreview.ts';
 
@@ -14,6 +15,7 @@ export function PreviewNotice({
   readonly complete: boolean;
 }) {
   const { t } = useTranslation();
+  const describe = useRefusalText();
   if (!complete || preview.status === 'idle') return null;
   if (preview.status === 'checking')
     return (
@@ -32,7 +34,7 @@ export function PreviewNotice({
     return (
       <div className="notice notice--blocked" role="alert" data-testid="action.preview" data-preview="blocked">
         <p className="notice__title">{t('actions.preview.blocked')}</p>
-        {answer.flags.length > 0 ? <RuleFlags view={view} flags={answer.flags} /> : <p>{answer.message}</p>}
+        {answer.flags.length > 0 ? <RuleFlags view={view} flags={answer.flags} /> : <p>{describe(answer)}</p>}
       </div>
     );
   if (answer.flags.length === 0)

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { seatBot } from '../../net/connection.ts';
 import { useSession } from '../../state/store.ts';
+import { type RefusalLike, useRefusalText } from '../shell/refusal.ts';
 import { BOT_POLICIES, type BotPolicy, canSeatBot } from './seats.ts';
 
 /** Give a delegation's empty seats to a bot (with a behaviour), or take them back. */
@@ -11,16 +12,18 @@ export function BotControl({ delegation }: { readonly delegation: string }) {
   const status = useSession((s) => s.info.status);
   const [policy, setPolicy] = useState<BotPolicy>('cooperative');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<RefusalLike | null>(null);
+  const describe = useRefusalText();
+  const error = failure ? describe(failure) : null;
   const id = useId();
   const playing = presence?.bots[delegation];
 
   const change = async (next: BotPolicy | null) => {
     setBusy(true);
-    setError(null);
+    setFailure(null);
     const outcome = await seatBot(delegation, next);
     setBusy(false);
-    if (!outcome.ok) setError(outcome.message);
+    if (!outcome.ok) setFailure(outcome);
   };
 
   if (status === 'ended') return null;
