@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../facilitator/useCommand.ts';
+import { ClauseTextArea } from './ClauseTextArea.tsx';
 
 /** "Add a clause": a text area opened on demand, sent as an amendment adding a clause at the end. */
 export function AddClause({ proposal }: { readonly proposal: string }) {
@@ -34,24 +35,14 @@ export function AddClause({ proposal }: { readonly proposal: string }) {
 
   return (
     <form className="add-clause add-clause--open" onSubmit={send}>
-      <label className="form__label" htmlFor={`${ids}-text`}>
-        {t('negotiation.text.newLabel')}
-      </label>
-      <textarea
-        id={`${ids}-text`}
-        className="input clause-input"
+      <ClauseTextArea
+        id={ids}
+        label={t('negotiation.text.newLabel')}
         rows={3}
-        dir="auto"
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
-        aria-describedby={`${ids}-hint`}
-        data-testid="negotiation.newClauseText"
-        // biome-ignore lint/a11y/noAutofocus: the person just asked to write a clause
-        autoFocus
+        onChange={setDraft}
+        testid="negotiation.newClauseText"
       />
-      <p className="form__hint" id={`${ids}-hint`}>
-        {t('negotiation.text.amendHint')}
-      </p>
       {error && (
         <p className="form__error" role="alert" data-testid="negotiation.addError">
           {error}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCommand } from '../facilitator/useCommand.ts';
 import { useText } from '../shell/useText.ts';
 import { ClauseDiff } from './ClauseDiff.tsx';
+import { ClauseTextArea } from './ClauseTextArea.tsx';
 import { asParagraph, type ClauseChange, directionOf } from './proposals.ts';
 import type { Names } from './useNames.ts';
 
@@ -72,24 +73,15 @@ export function ClauseItem({
         )}
         {mode === 'edit' ? (
           <form className="clause__edit" onSubmit={send}>
-            <label className="visually-hidden" htmlFor={`${ids}-text`}>
-              {t('negotiation.text.editLabel', { number })}
-            </label>
-            <textarea
-              id={`${ids}-text`}
-              className="input clause-input"
+            <ClauseTextArea
+              id={ids}
+              label={t('negotiation.text.editLabel', { number })}
+              labelHidden
               rows={4}
-              dir="auto"
               value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              aria-describedby={`${ids}-hint`}
-              data-testid="negotiation.amendText"
-              // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this clause
-              autoFocus
+              onChange={setDraft}
+              testid="negotiation.amendText"
             />
-            <p className="form__hint" id={`${ids}-hint`}>
-              {t('negotiation.text.amendHint')}
-            </p>
             <div className="clause__actions">
               <button
                 type="submit"
